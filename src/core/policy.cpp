@@ -1,0 +1,116 @@
+#include "core/policy.hpp"
+
+namespace chancery::core {
+namespace {
+
+bool IsSecretariat(Role r) { return r == Role::kAdministrator || r == Role::kOfficer; }
+
+// The registry of states and organisations is common knowledge among participants; the
+// Secretariat keeps it.
+Verdict OnParticipant(const Actor& a, Action action) {
+  switch (action) {
+    case Action::kRead:
+    case Action::kList: return Verdict::kAllow;
+    case Action::kCreate:
+    case Action::kUpdate: return IsSecretariat(a.role) ? Verdict::kAllow : Verdict::kDeny;
+    case Action::kDelete: return Verdict::kDeny;  // history is never deleted, only amended
+  }
+  return Verdict::kDeny;
+}
+
+// Accounts are the administrator's business; everyone may see and update their own.
+Verdict OnUser(const Actor& a, Action action, const ObjectRef& o) {
+  if (a.role == Role::kAdministrator) return Verdict::kAllow;
+  bool self = o.user_id && *o.user_id == a.user_id;
+  switch (action) {
+    case Action::kRead:
+    case Action::kUpdate: return self ? Verdict::kAllow : Verdict::kHide;
+    case Action::kDelete: return self ? Verdict::kDeny : Verdict::kHide;
+    case Action::kList:
+    case Action::kCreate: return Verdict::kDeny;
+  }
+  return Verdict::kDeny;
+}
+
+// The audit log names every object, closed ones included: administrators only. It is
+// append-only; nobody edits or deletes it through any interface.
+Verdict OnAuditLog(const Actor& a, Action action) {
+  bool admin = a.role == Role::kAdministrator;
+  switch (action) {
+    case Action::kList: return admin ? Verdict::kAllow : Verdict::kDeny;
+    case Action::kRead: return admin ? Verdict::kAllow : Verdict::kHide;
+    case Action::kCreate:
+    case Action::kUpdate:
+    case Action::kDelete: return admin ? Verdict::kDeny : Verdict::kHide;
+  }
+  return Verdict::kDeny;
+}
+
+Verdict OnSettings(const Actor& a, Action action) {
+  switch (action) {
+    case Action::kRead:
+    case Action::kList: return Verdict::kAllow;  // time zone, names: every screen needs them
+    case Action::kUpdate: return a.role == Role::kAdministrator ? Verdict::kAllow : Verdict::kDeny;
+    case Action::kCreate:
+    case Action::kDelete: return Verdict::kDeny;
+  }
+  return Verdict::kDeny;
+}
+
+}  // namespace
+
+std::string_view ToString(Action action) {
+  switch (action) {
+    case Action::kRead: return "read";
+    case Action::kList: return "list";
+    case Action::kCreate: return "create";
+    case Action::kUpdate: return "update";
+    case Action::kDelete: return "delete";
+  }
+  return "read";
+}
+
+std::string_view ToString(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::kParticipant: return "participant";
+    case ObjectKind::kUser: return "user";
+    case ObjectKind::kAuditLog: return "audit_log";
+    case ObjectKind::kSettings: return "settings";
+  }
+  return "participant";
+}
+
+std::string_view ToString(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kAllow: return "allow";
+    case Verdict::kDeny: return "deny";
+    case Verdict::kHide: return "hide";
+  }
+  return "deny";
+}
+
+Verdict Decide(const Actor& actor, Action action, const ObjectRef& object) {
+  // Delegates must be bound to a participant; an account that is not is treated as nobody.
+  if (RoleNeedsParticipant(actor.role) && !actor.participant_id) return Verdict::kHide;
+  switch (object.kind) {
+    case ObjectKind::kParticipant: return OnParticipant(actor, action);
+    case ObjectKind::kUser: return OnUser(actor, action, object);
+    case ObjectKind::kAuditLog: return OnAuditLog(actor, action);
+    case ObjectKind::kSettings: return OnSettings(actor, action);
+  }
+  return Verdict::kHide;
+}
+
+std::optional<Error> Check(const Actor& actor, Action action, const ObjectRef& object,
+                           std::string_view what) {
+  switch (Decide(actor, action, object)) {
+    case Verdict::kAllow: return std::nullopt;
+    case Verdict::kHide: return Error::NotFound(std::string(what) + " not found");
+    case Verdict::kDeny:
+      return Error::PermissionDenied(std::string("not allowed to ") + std::string(ToString(action)) +
+                                     " " + std::string(what));
+  }
+  return Error::PermissionDenied("not allowed");
+}
+
+}  // namespace chancery::core

@@ -1,0 +1,43 @@
+#pragma once
+// The one policy function: every "may this actor do this to that?" in chancery is answered by
+// Decide, and nowhere else. Default deny. An object the actor may not even know about is
+// kHide, which the API answers with 404 so that its existence does not leak; an object the
+// actor may see but not change is kDeny (403).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/model/user.hpp"
+
+namespace chancery::core {
+
+enum class Action { kRead, kList, kCreate, kUpdate, kDelete };
+enum class ObjectKind { kParticipant, kUser, kAuditLog, kSettings };
+
+inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
+                                         Action::kUpdate, Action::kDelete};
+inline constexpr ObjectKind kAllObjectKinds[] = {ObjectKind::kParticipant, ObjectKind::kUser,
+                                                 ObjectKind::kAuditLog, ObjectKind::kSettings};
+
+std::string_view ToString(Action action);
+std::string_view ToString(ObjectKind kind);
+
+// What is acted on. Fields beyond `kind` are the facts the rules look at; a collection
+// (kList, kCreate) leaves them empty.
+struct ObjectRef {
+  ObjectKind kind;
+  std::optional<std::int64_t> user_id;  // kUser: which user
+};
+
+enum class Verdict { kAllow, kDeny, kHide };
+std::string_view ToString(Verdict verdict);
+
+Verdict Decide(const Actor& actor, Action action, const ObjectRef& object);
+
+// The policy's verdict as an error for a use case to return: nullopt when allowed,
+// kNotFound (with `what` as the message) when hidden, kPermissionDenied when denied.
+std::optional<Error> Check(const Actor& actor, Action action, const ObjectRef& object,
+                           std::string_view what);
+
+}  // namespace chancery::core

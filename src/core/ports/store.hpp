@@ -1,0 +1,110 @@
+#pragma once
+// Storage ports. A use case opens one Transaction, works through its repositories and
+// commits; dropping an uncommitted Transaction rolls it back. Adapters: storage/sqlite (the
+// embedded default), storage/memory (tests); a PostgreSQL adapter implements the same ports.
+//
+// Every method may fail with kUnavailable (busy, disk trouble) or kInternal; the ones that
+// write also name their domain failures below.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model/audit.hpp"
+#include "core/model/participant.hpp"
+#include "core/model/session.hpp"
+#include "core/model/user.hpp"
+#include "core/result.hpp"
+
+namespace chancery::core {
+
+class ParticipantRepository {
+ public:
+  virtual ~ParticipantRepository() = default;
+  virtual Result<std::optional<Participant>> Find(std::string_view id) = 0;
+  virtual Result<std::vector<Participant>> List() = 0;  // ordered by id
+  virtual Result<void> Insert(const Participant& p) = 0;  // kAlreadyExists if the id is taken
+  virtual Result<void> Update(const Participant& p) = 0;  // kNotFound if absent
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual Result<std::optional<User>> Find(std::int64_t id) = 0;
+  virtual Result<std::optional<User>> FindByUsername(std::string_view username) = 0;
+  virtual Result<std::vector<User>> List() = 0;  // ordered by id
+  // Assigns and returns the id; kAlreadyExists if the username is taken.
+  virtual Result<std::int64_t> Insert(const User& user) = 0;
+  virtual Result<void> Update(const User& user) = 0;  // kNotFound if absent
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  virtual Result<void> Insert(const Session& session) = 0;
+  virtual Result<std::optional<Session>> Find(std::string_view token_digest) = 0;
+  virtual Result<bool> Delete(std::string_view token_digest) = 0;  // false if there was none
+  virtual Result<std::int64_t> DeleteExpired(Instant now) = 0;     // how many were removed
+};
+
+// Failed sign-ins, counted per key (username and client address) over a sliding window. In
+// storage, not in process memory, so that several servers agree on the count.
+class LoginAttemptRepository {
+ public:
+  virtual ~LoginAttemptRepository() = default;
+  virtual Result<void> RecordFailure(std::string_view key, Instant at) = 0;
+  virtual Result<std::int64_t> CountFailuresSince(std::string_view key, Instant since) = 0;
+  virtual Result<void> Clear(std::string_view key) = 0;
+};
+
+struct AuditHead {
+  std::int64_t seq = 0;
+  std::string hash = kGenesisHash;
+};
+
+class AuditLog {
+ public:
+  virtual ~AuditLog() = default;
+  // Appends a sealed record and moves the head to it, in the same transaction.
+  virtual Result<void> Append(const AuditRecord& record) = 0;
+  virtual Result<std::optional<AuditRecord>> Last() = 0;
+  virtual Result<AuditHead> Head() = 0;
+  // Records with seq > after_seq in seq order, at most `limit`.
+  virtual Result<std::vector<AuditRecord>> List(std::int64_t after_seq, std::int64_t limit) = 0;
+};
+
+// Organisation-wide settings as text: "time_zone", "organisation.name.en", …
+class SettingsRepository {
+ public:
+  virtual ~SettingsRepository() = default;
+  virtual Result<std::optional<std::string>> Get(std::string_view key) = 0;
+  virtual Result<void> Set(std::string_view key, std::string_view value) = 0;
+  virtual Result<std::vector<std::pair<std::string, std::string>>> List() = 0;  // by key
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;  // rolls back unless committed
+  virtual ParticipantRepository& Participants() = 0;
+  virtual UserRepository& Users() = 0;
+  virtual SessionRepository& Sessions() = 0;
+  virtual LoginAttemptRepository& LoginAttempts() = 0;
+  virtual AuditLog& Audit() = 0;
+  virtual SettingsRepository& Settings() = 0;
+  // Durable when it returns success: a write acknowledged to a client is on disk.
+  virtual Result<void> Commit() = 0;
+};
+
+enum class TxMode { kRead, kWrite };
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Writes are serialised; a write transaction that cannot start in time fails kUnavailable.
+  virtual Result<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
+};
+
+}  // namespace chancery::core

@@ -1,0 +1,34 @@
+#pragma once
+// What every use case may use: the ports, wired once by the composition root.
+#include <chrono>
+
+#include "core/ports/clock.hpp"
+#include "core/ports/crypto.hpp"
+#include "core/ports/store.hpp"
+#include "core/ports/time_zone.hpp"
+
+namespace chancery::core {
+
+struct AuthSettings {
+  std::chrono::seconds cookie_session_ttl = std::chrono::hours{12};
+  std::chrono::seconds bearer_token_ttl = std::chrono::hours{24 * 30};
+  // Sign-in throttling: this many failures per key (username, client address) within the
+  // window block further attempts for that key until the window has passed.
+  int max_failures = 5;
+  std::chrono::seconds failure_window = std::chrono::minutes{15};
+};
+
+struct Deps {
+  Store& store;
+  const Clock& clock;
+  const Digest& digest;
+  const PasswordHasher& hasher;
+  RandomSource& random;
+  const TimeZone& zone;  // the organisation's zone: "today" is a date there
+  AuthSettings auth;
+};
+
+// Today's date in the organisation's zone.
+Date Today(const Deps& deps);
+
+}  // namespace chancery::core

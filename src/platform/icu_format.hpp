@@ -1,0 +1,20 @@
+#pragma once
+// Dates and times in the organisation's languages, formatted with ICU (CLDR). The zone offset
+// is applied here from core::TimeZone, not from ICU's stale zone data.
+#include <string>
+#include <string_view>
+
+#include "core/ports/time_zone.hpp"
+#include "core/time.hpp"
+
+namespace chancery::platform {
+
+// The form the Secretariat writes in notes: "12 July 2021", "12 июля 2021 г.",
+// "2021 жылғы 12 шілде". Unknown languages fall back to English.
+std::string FormatLongDate(core::Date date, std::string_view lang);
+
+// Date and wall-clock time in `zone`: "1 March 2024, 00:00" / "1 марта 2024 г., 00:00" /
+// "2024 жылғы 1 наурыз, 00:00".
+std::string FormatLocalDateTime(core::Instant instant, const core::TimeZone& zone, std::string_view lang);
+
+}  // namespace chancery::platform
