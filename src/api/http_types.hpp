@@ -16,6 +16,7 @@ namespace chancery::api {
 struct Header {
   std::string name;  // as received; compare case-insensitively
   std::string value;
+  bool operator==(const Header&) const = default;
 };
 
 struct Request {

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ports/date_format.hpp"
 #include "core/ports/time_zone.hpp"
 #include "core/time.hpp"
 
@@ -16,5 +17,13 @@ std::string FormatLongDate(core::Date date, std::string_view lang);
 // Date and wall-clock time in `zone`: "1 March 2024, 00:00" / "1 марта 2024 г., 00:00" /
 // "2024 жылғы 1 наурыз, 00:00".
 std::string FormatLocalDateTime(core::Instant instant, const core::TimeZone& zone, std::string_view lang);
+
+class IcuDateFormatter : public core::DateFormatter {
+ public:
+  std::string LongDate(core::Date date, std::string_view lang) const override { return FormatLongDate(date, lang); }
+  std::string LocalDateTime(core::Instant instant, const core::TimeZone& zone, std::string_view lang) const override {
+    return FormatLocalDateTime(instant, zone, lang);
+  }
+};
 
 }  // namespace chancery::platform

@@ -58,6 +58,8 @@ class LoginAttemptRepository {
   virtual Result<void> RecordFailure(std::string_view key, Instant at) = 0;
   virtual Result<std::int64_t> CountFailuresSince(std::string_view key, Instant since) = 0;
   virtual Result<void> Clear(std::string_view key) = 0;
+  // Forgets failures older than `before` (all keys); returns how many. Keeps the table small.
+  virtual Result<std::int64_t> DeleteBefore(Instant before) = 0;
 };
 
 struct AuditHead {

@@ -53,6 +53,8 @@ Result<LoginResult> Login(Deps& deps, std::string_view username, std::string_vie
 
   auto tx = deps.store.Begin(TxMode::kWrite);
   if (!tx) return tx.error();
+  // Failures older than the window no longer count: forget them here rather than by a timer.
+  if (auto r = (*tx)->LoginAttempts().DeleteBefore(window_start); !r) return r.error();
   if (!valid) {
     for (const auto& key : {user_key, address_key}) {
       if (auto r = (*tx)->LoginAttempts().RecordFailure(key, now); !r) return r.error();

@@ -4,6 +4,7 @@
 
 #include "core/ports/clock.hpp"
 #include "core/ports/crypto.hpp"
+#include "core/ports/date_format.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/time_zone.hpp"
 
@@ -25,6 +26,7 @@ struct Deps {
   const PasswordHasher& hasher;
   RandomSource& random;
   const TimeZone& zone;  // the organisation's zone: "today" is a date there
+  const DateFormatter& formatter;
   AuthSettings auth;
 };
 

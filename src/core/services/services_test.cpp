@@ -19,7 +19,7 @@ class Services : public ::testing::Test {
   Services()
       : clock_(Instant{sys_days{year{2021} / June / 23} + 4h}),
         zone_(hours{6}, "Asia/Almaty"),
-        deps_{store_, clock_, digest_, hasher_, random_, zone_, {}} {}
+        deps_{store_, clock_, digest_, hasher_, random_, zone_, formatter_, {}} {}
 
   void SetUp() override {
     ASSERT_TRUE(CreateParticipant(deps_, Actor::System(), Participant{
@@ -43,6 +43,7 @@ class Services : public ::testing::Test {
   testing::FakePasswordHasher hasher_;
   testing::FakeRandom random_;
   testing::FixedOffsetZone zone_;
+  testing::IsoDateFormatter formatter_;
   Deps deps_;
   Actor admin_;
 };

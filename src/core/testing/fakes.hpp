@@ -8,6 +8,7 @@
 
 #include "core/ports/clock.hpp"
 #include "core/ports/crypto.hpp"
+#include "core/ports/date_format.hpp"
 #include "core/ports/time_zone.hpp"
 
 namespace chancery::core::testing {
@@ -74,6 +75,15 @@ class FixedOffsetZone : public TimeZone {
  private:
   std::chrono::seconds offset_;
   std::string name_;
+};
+
+// ISO dates, no language: enough for core tests, which never check wording.
+class IsoDateFormatter : public DateFormatter {
+ public:
+  std::string LongDate(Date date, std::string_view) const override { return FormatDate(date); }
+  std::string LocalDateTime(Instant instant, const TimeZone& zone, std::string_view) const override {
+    return FormatInstant(instant + zone.OffsetAt(instant));
+  }
 };
 
 }  // namespace chancery::core::testing

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages chancery needs to build and test. Idempotent: does nothing
+# (and needs no network) when everything is already there. Run as root, or with sudo available.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build ccache pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev   # never libboost-dev: it conflicts
+  libsqlite3-dev sqlite3 libsodium-dev libicu-dev tzdata libhowardhinnant-date-dev
+  libgtest-dev python3
+)
+packages+=("$@")  # extra packages a caller needs (the benchmark adds wrk and nginx-light)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,69 @@
+// Health, metrics, the OpenAPI document, the organisation's clock and settings.
+#include "api/call.hpp"
+#include "api/problem.hpp"
+#include "core/policy.hpp"
+
+namespace chancery::api::handlers {
+
+Response Healthz(Context& ctx, Call&) {
+  // Healthy means the database answers, not just that the process runs.
+  auto tx = ctx.deps.store.Begin(core::TxMode::kRead);
+  if (!tx) return Problem(problems::kUnavailable, "database: " + tx.error().message);
+  auto head = (*tx)->Audit().Head();
+  if (!head) return Problem(problems::kUnavailable, "database: " + head.error().message);
+  return Json(200, {{"status", "ok"}, {"version", ctx.options.version}});
+}
+
+Response MetricsText(Context& ctx, Call&) {
+  Response r;
+  r.body = ctx.metrics.Render();
+  r.With("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+  return r;
+}
+
+Response OpenApi(Context&, Call&) {
+  Response r;
+  r.body = std::string(OpenApiDocument());
+  r.With("Content-Type", "application/json");
+  return r;
+}
+
+// An instant (default: now) in the organisation's zone, with its offset from the tz
+// database and the date-time written in each language.
+Response Time(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {"at"})) return std::move(*bad);
+  core::Instant at = ctx.deps.clock.Now();
+  if (auto text = call.Query("at")) {
+    auto parsed = core::ParseInstant(*text);
+    if (!parsed) return Problem(problems::kInvalidQuery, "at must be an RFC 3339 instant", "at");
+    at = *parsed;
+  }
+  const auto& zone = ctx.deps.zone;
+  const auto offset = zone.OffsetAt(at);
+  const auto local = at + offset;
+  std::string local_text = core::FormatInstant(std::chrono::floor<std::chrono::seconds>(local));
+  local_text.pop_back();  // drop "Z": a wall-clock time
+  boost::json::object formatted;
+  for (auto lang : core::kLanguages) formatted[lang] = ctx.deps.formatter.LocalDateTime(at, zone, lang);
+  return Json(200, {{"utc", core::FormatInstant(at)},
+                    {"zone", zone.Name()},
+                    {"offset", core::FormatOffset(offset)},
+                    {"local", local_text + core::FormatOffset(offset)},
+                    {"date", core::FormatDate(core::UtcDate(local))},
+                    {"formatted", std::move(formatted)}});
+}
+
+Response Settings(Context& ctx, Call& call) {
+  if (auto denied = core::Check(call.actor(), core::Action::kRead, {core::ObjectKind::kSettings, {}}, "settings")) {
+    return ProblemFrom(*denied);
+  }
+  auto tx = ctx.deps.store.Begin(core::TxMode::kRead);
+  if (!tx) return ProblemFrom(tx.error());
+  auto all = (*tx)->Settings().List();
+  if (!all) return ProblemFrom(all.error());
+  boost::json::object out;
+  for (const auto& [k, v] : *all) out[k] = v;
+  return Json(200, out);
+}
+
+}  // namespace chancery::api::handlers

@@ -1,0 +1,69 @@
+// User accounts (administrators; everyone may read their own).
+#include <charconv>
+
+#include "api/call.hpp"
+#include "api/problem.hpp"
+#include "codec/json_reader.hpp"
+#include "codec/model_json.hpp"
+#include "core/services/users.hpp"
+
+namespace chancery::api::handlers {
+
+Response ListUsers(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  auto users = core::ListUsers(ctx.deps, call.actor());
+  if (!users) return ProblemFrom(users.error());
+  boost::json::array items;
+  for (const auto& u : *users) items.push_back(codec::ToJson(u));
+  return Json(200, {{"total", items.size()}, {"items", std::move(items)}});
+}
+
+Response CreateUser(Context& ctx, Call& call) {
+  boost::json::object body;
+  if (auto bad = ReadJsonBody(call, body)) return std::move(*bad);
+  codec::ObjectReader r(body);
+  if (auto k = r.OnlyKnown({"username", "display_name", "role", "participant_id", "password"}); !k) {
+    return ProblemFrom(k.error());
+  }
+  core::NewUser request;
+  auto username = r.String("username");
+  if (!username) return ProblemFrom(username.error());
+  request.username = *username;
+  auto display = r.String("display_name");
+  if (!display) return ProblemFrom(display.error());
+  request.display_name = *display;
+  auto role_text = r.String("role");
+  if (!role_text) return ProblemFrom(role_text.error());
+  auto role = core::ParseRole(*role_text);
+  if (!role) {
+    return Problem(problems::kValidation,
+                   "role must be administrator, officer, chairmanship, member_delegate or observer_delegate", "role");
+  }
+  request.role = *role;
+  auto participant = r.OptionalString("participant_id");
+  if (!participant) return ProblemFrom(participant.error());
+  request.participant_id = *participant;
+  auto password = r.OptionalString("password");
+  if (!password) return ProblemFrom(password.error());
+  request.password = *password;
+
+  auto created = core::CreateUser(ctx.deps, call.actor(), std::move(request));
+  if (!created) return ProblemFrom(created.error());
+  auto out = codec::ToJson(created->user);
+  if (created->generated_password) out["generated_password"] = *created->generated_password;
+  return Json(201, out).With("Location", "/api/v1/users/" + std::to_string(created->user.id));
+}
+
+Response GetUser(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  auto text = call.params.Get("id");
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  // A malformed id names no user: the same 404 as any other unknown id.
+  if (ec != std::errc() || end != text.data() + text.size()) return Problem(problems::kNotFound, "user not found");
+  auto user = core::GetUser(ctx.deps, call.actor(), id);
+  if (!user) return ProblemFrom(user.error());
+  return Json(200, codec::ToJson(*user));
+}
+
+}  // namespace chancery::api::handlers

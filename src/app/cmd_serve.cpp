@@ -1,0 +1,66 @@
+// chancery serve: the HTTP API over the data directory.
+#include <charconv>
+#include <iostream>
+#include <thread>
+
+#include "api/api.hpp"
+#include "app/commands.hpp"
+#include "app/runtime.hpp"
+#include "http/server.hpp"
+
+namespace chancery::app {
+namespace {
+
+core::Result<int> PositiveInt(const cli::Arguments& args, const char* name, int fallback) {
+  auto text = args.Get(name);
+  if (!text) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value < 1 || value > 256) {
+    return core::Error::InvalidArgument("must be a whole number from 1 to 256", std::string("--") + name);
+  }
+  return value;
+}
+
+}  // namespace
+
+int Serve(const cli::Arguments& args) {
+  http::ServerOptions options;
+  const std::string listen = args.GetOr("listen", "127.0.0.1:8080");
+  const auto colon = listen.rfind(':');
+  unsigned port = 0;
+  auto [end, ec] = std::from_chars(listen.data() + colon + 1, listen.data() + listen.size(), port);
+  if (colon == std::string::npos || colon == 0 || ec != std::errc() || end != listen.data() + listen.size() ||
+      port > 65535) {
+    return Fail(core::Error::InvalidArgument("must be ADDRESS:PORT, e.g. 127.0.0.1:8080", "--listen"));
+  }
+  options.address = listen.substr(0, colon);
+  options.port = static_cast<std::uint16_t>(port);
+  const int cores = std::max(1u, std::thread::hardware_concurrency());
+  auto threads = PositiveInt(args, "threads", cores);
+  if (!threads) return Fail(threads.error());
+  auto workers = PositiveInt(args, "workers", 2);
+  if (!workers) return Fail(workers.error());
+  options.io_threads = *threads;
+  options.worker_threads = *workers;
+
+  auto rt = OpenRuntime(*args.Get("data"), DataDir::kExisting);
+  if (!rt) return Fail(rt.error());
+  api::Metrics metrics;
+  api::Api api(*(*rt)->deps, metrics, {args.Has("secure-cookies"), CHANCERY_VERSION});
+  api::ServerHooks hooks{[&] { metrics.ConnectionOpened(); }, [&] { metrics.ConnectionClosed(); }};
+  http::Server server(options, api.AsHandler(), hooks);
+  try {
+    server.Listen();
+  } catch (const std::exception& e) {
+    return Fail(core::Error::Unavailable(e.what()));
+  }
+  // Tests and scripts wait for this line; with port 0 it is how they learn the port.
+  std::cout << "chancery listening on http://" << options.address << ":" << server.port() << " (time zone "
+            << (*rt)->zone->Name() << ")" << std::endl;
+  server.Run();
+  std::cout << "chancery stopped" << std::endl;
+  return cli::kExitOk;
+}
+
+}  // namespace chancery::app

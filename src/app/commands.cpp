@@ -1,0 +1,61 @@
+#include "app/commands.hpp"
+
+#include <iostream>
+
+namespace chancery::app {
+
+const std::vector<cli::CommandSpec>& CommandSpecs() {
+  static const std::vector<cli::CommandSpec> specs = {
+      {{"init"},
+       "Create a data directory with an empty database, or with a demo dataset and demo users.",
+       {{"data", "DIR", "data directory to create (must not hold a database yet)", true},
+        {"demo", "NAME", "load a built-in dataset and create one demo user per role: cica-2021", false},
+        {"zone", "TZ", "the organisation's IANA time zone (default Asia/Almaty; a dataset may set it)", false}},
+       {"chancery init --data ./data --demo cica-2021"}},
+      {{"serve"},
+       "Serve the HTTP API until SIGINT or SIGTERM.",
+       {{"data", "DIR", "data directory made by 'chancery init'", true},
+        {"listen", "ADDR:PORT", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)", false},
+        {"threads", "N", "I/O threads (default: number of cores)", false},
+        {"workers", "N", "threads for password hashing (default 2)", false},
+        {"secure-cookies", "", "mark the session cookie Secure (when served behind TLS)", false}},
+       {"chancery serve --data ./data --listen 127.0.0.1:8080"}},
+      {{"user", "add"},
+       "Create a user account; prints the generated password unless one is given.",
+       {{"data", "DIR", "data directory", true},
+        {"username", "NAME", "login name: 3-64 of a-z 0-9 . _ -", true},
+        {"role", "ROLE", "administrator, officer, chairmanship, member_delegate or observer_delegate", true},
+        {"participant", "ID", "participant the account acts for (chairmanship and delegates)", false},
+        {"display-name", "TEXT", "name shown to others (default: the username)", false},
+        {"password-stdin", "", "read the password from the first line of standard input", false}},
+       {"chancery user add --data ./data --username delegate.jpn --role observer_delegate --participant JPN"}},
+      {{"user", "list"}, "List user accounts.", {{"data", "DIR", "data directory", true}}, {}},
+      {{"backup"},
+       "Copy the database to FILE while the server may be running (SQLite online backup).",
+       {{"data", "DIR", "data directory", true}, {"o", "FILE", "backup file to create (must not exist)", true}},
+       {"chancery backup --data ./data -o chancery-2026-11-27.sqlite"}},
+      {{"audit", "verify"},
+       "Check the hash-chained audit log; exit 3 if a record was altered, removed or reordered.",
+       {{"data", "DIR", "data directory", true}},
+       {}},
+  };
+  return specs;
+}
+
+int RunCommand(const cli::CommandSpec& spec, const cli::Arguments& args) {
+  const auto& w = spec.words;
+  if (w[0] == "init") return Init(args);
+  if (w[0] == "serve") return Serve(args);
+  if (w[0] == "backup") return Backup(args);
+  if (w[0] == "user" && w[1] == "add") return UserAdd(args);
+  if (w[0] == "user" && w[1] == "list") return UserList(args);
+  if (w[0] == "audit" && w[1] == "verify") return AuditVerify(args);
+  return cli::kExitUsage;
+}
+
+int Fail(const core::Error& error) {
+  std::cerr << "chancery: " << (error.field.empty() ? "" : error.field + ": ") << error.message << "\n";
+  return error.code == core::ErrorCode::kInvalidArgument ? cli::kExitUsage : cli::kExitFailure;
+}
+
+}  // namespace chancery::app

@@ -1,0 +1,27 @@
+#pragma once
+// The subcommands of the chancery binary. Each takes its parsed arguments and returns an exit
+// code (cli/command_line.hpp); errors are printed as one line on stderr.
+#include <string>
+#include <vector>
+
+#include "cli/command_line.hpp"
+
+namespace chancery::app {
+
+const std::vector<cli::CommandSpec>& CommandSpecs();
+int RunCommand(const cli::CommandSpec& spec, const cli::Arguments& args);
+
+int Init(const cli::Arguments& args);
+int Serve(const cli::Arguments& args);
+int UserAdd(const cli::Arguments& args);
+int UserList(const cli::Arguments& args);
+int Backup(const cli::Arguments& args);
+int AuditVerify(const cli::Arguments& args);
+
+// Prints "chancery: <message>" on stderr and returns the exit code for `error`.
+int Fail(const core::Error& error);
+
+// The datasets built into the binary (data/demo/*.json), by name.
+const std::string* EmbeddedDataset(const std::string& name);
+
+}  // namespace chancery::app

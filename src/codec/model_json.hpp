@@ -1,0 +1,23 @@
+#pragma once
+// The JSON shapes of domain objects, shared by the HTTP API and the CLI's importers so that a
+// dataset file and an API body describe a participant the same way.
+#include <boost/json/object.hpp>
+#include <string_view>
+
+#include "core/model/audit.hpp"
+#include "core/model/participant.hpp"
+#include "core/model/user.hpp"
+#include "core/result.hpp"
+
+namespace chancery::codec {
+
+// Full record plus what holds on `on`: "status_on" and "name" in `lang`.
+boost::json::object ToJson(const core::Participant& p, core::Date on, std::string_view lang);
+core::Result<core::Participant> ParticipantFromJson(const boost::json::object& o, std::string path = {});
+core::Result<core::StatusChange> StatusChangeFromJson(const boost::json::object& o, std::string path = {});
+core::Result<core::NameVersion> NameFromJson(const boost::json::object& o, std::string path = {});
+
+boost::json::object ToJson(const core::User& u);  // never includes the password hash
+boost::json::object ToJson(const core::AuditRecord& r);
+
+}  // namespace chancery::codec

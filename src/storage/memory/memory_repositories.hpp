@@ -1,0 +1,82 @@
+#pragma once
+// The repositories of a memory transaction. They enforce what the SQLite schema enforces
+// (unique keys, references, the audit chain) with the same error codes, so that tests of core
+// against MemoryStore mean the same as against SQLite.
+#include "core/ports/store.hpp"
+#include "storage/memory/memory_state.hpp"
+
+namespace chancery::storage {
+
+class MemoryParticipants : public core::ParticipantRepository {
+ public:
+  explicit MemoryParticipants(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::Participant>> Find(std::string_view id) override;
+  core::Result<std::vector<core::Participant>> List() override;
+  core::Result<void> Insert(const core::Participant& p) override;
+  core::Result<void> Update(const core::Participant& p) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemoryUsers : public core::UserRepository {
+ public:
+  explicit MemoryUsers(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::User>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::User>> FindByUsername(std::string_view username) override;
+  core::Result<std::vector<core::User>> List() override;
+  core::Result<std::int64_t> Insert(const core::User& user) override;
+  core::Result<void> Update(const core::User& user) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemorySessions : public core::SessionRepository {
+ public:
+  explicit MemorySessions(MemoryTxView& view) : view_(view) {}
+  core::Result<void> Insert(const core::Session& session) override;
+  core::Result<std::optional<core::Session>> Find(std::string_view token_digest) override;
+  core::Result<bool> Delete(std::string_view token_digest) override;
+  core::Result<std::int64_t> DeleteExpired(core::Instant now) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemoryLoginAttempts : public core::LoginAttemptRepository {
+ public:
+  explicit MemoryLoginAttempts(MemoryTxView& view) : view_(view) {}
+  core::Result<void> RecordFailure(std::string_view key, core::Instant at) override;
+  core::Result<std::int64_t> CountFailuresSince(std::string_view key, core::Instant since) override;
+  core::Result<void> Clear(std::string_view key) override;
+  core::Result<std::int64_t> DeleteBefore(core::Instant before) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemoryAuditLog : public core::AuditLog {
+ public:
+  explicit MemoryAuditLog(MemoryTxView& view) : view_(view) {}
+  core::Result<void> Append(const core::AuditRecord& record) override;
+  core::Result<std::optional<core::AuditRecord>> Last() override;
+  core::Result<core::AuditHead> Head() override;
+  core::Result<std::vector<core::AuditRecord>> List(std::int64_t after_seq, std::int64_t limit) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemorySettings : public core::SettingsRepository {
+ public:
+  explicit MemorySettings(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<std::string>> Get(std::string_view key) override;
+  core::Result<void> Set(std::string_view key, std::string_view value) override;
+  core::Result<std::vector<std::pair<std::string, std::string>>> List() override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+}  // namespace chancery::storage

@@ -1,0 +1,57 @@
+#pragma once
+// The data a MemoryStore holds, and the view one transaction has of it. Internal to memory/.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/ports/store.hpp"
+
+namespace chancery::storage {
+
+struct MemoryState {
+  std::map<std::string, core::Participant, std::less<>> participants;
+  std::map<std::int64_t, core::User> users;
+  std::int64_t last_user_id = 0;  // ids are never reused, like SQLite's AUTOINCREMENT
+  std::map<std::string, core::Session, std::less<>> sessions;
+  std::multimap<std::string, core::Instant, std::less<>> login_failures;
+  std::vector<core::AuditRecord> audit;  // in seq order, seq == index + 1
+  core::AuditHead audit_head;
+  std::map<std::string, std::string, std::less<>> settings;
+};
+
+// A read transaction shares an immutable snapshot; a write transaction owns a private copy.
+// Both refuse use once the transaction has finished, and a read one refuses writes, so that
+// misuse shows up in tests of core rather than only against SQLite.
+class MemoryTxView {
+ public:
+  explicit MemoryTxView(std::shared_ptr<const MemoryState> snapshot) : snapshot_(std::move(snapshot)) {}
+  explicit MemoryTxView(std::shared_ptr<MemoryState> working)
+      : snapshot_(working), working_(std::move(working)) {}
+
+  core::Result<const MemoryState*> Read() const {
+    if (finished_) return FinishedError();
+    return snapshot_.get();
+  }
+  core::Result<MemoryState*> Write() {
+    if (finished_) return FinishedError();
+    if (!working_) return core::Error::FailedPrecondition("a read transaction cannot write");
+    return working_.get();
+  }
+  void Finish() { finished_ = true; }
+  bool finished() const { return finished_; }
+  const std::shared_ptr<MemoryState>& working() const { return working_; }
+
+ private:
+  static core::Error FinishedError() {
+    return core::Error::FailedPrecondition("the transaction has already been committed");
+  }
+
+  std::shared_ptr<const MemoryState> snapshot_;
+  std::shared_ptr<MemoryState> working_;  // null for a read transaction
+  bool finished_ = false;
+};
+
+}  // namespace chancery::storage

@@ -1,0 +1,80 @@
+#pragma once
+// The repositories of a SqliteTransaction, one .cpp file each.
+#include "core/ports/store.hpp"
+#include "storage/sqlite/tx_context.hpp"
+
+namespace chancery::storage::sqlite {
+
+class ParticipantRepository : public core::ParticipantRepository {
+ public:
+  explicit ParticipantRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::Participant>> Find(std::string_view id) override;
+  core::Result<std::vector<core::Participant>> List() override;
+  core::Result<void> Insert(const core::Participant& p) override;
+  core::Result<void> Update(const core::Participant& p) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class UserRepository : public core::UserRepository {
+ public:
+  explicit UserRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::User>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::User>> FindByUsername(std::string_view username) override;
+  core::Result<std::vector<core::User>> List() override;
+  core::Result<std::int64_t> Insert(const core::User& user) override;
+  core::Result<void> Update(const core::User& user) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class SessionRepository : public core::SessionRepository {
+ public:
+  explicit SessionRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<void> Insert(const core::Session& session) override;
+  core::Result<std::optional<core::Session>> Find(std::string_view token_digest) override;
+  core::Result<bool> Delete(std::string_view token_digest) override;
+  core::Result<std::int64_t> DeleteExpired(core::Instant now) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class LoginAttemptRepository : public core::LoginAttemptRepository {
+ public:
+  explicit LoginAttemptRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<void> RecordFailure(std::string_view key, core::Instant at) override;
+  core::Result<std::int64_t> CountFailuresSince(std::string_view key, core::Instant since) override;
+  core::Result<void> Clear(std::string_view key) override;
+  core::Result<std::int64_t> DeleteBefore(core::Instant before) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class AuditLog : public core::AuditLog {
+ public:
+  explicit AuditLog(TxContext& tx) : tx_(tx) {}
+  core::Result<void> Append(const core::AuditRecord& record) override;
+  core::Result<std::optional<core::AuditRecord>> Last() override;
+  core::Result<core::AuditHead> Head() override;
+  core::Result<std::vector<core::AuditRecord>> List(std::int64_t after_seq, std::int64_t limit) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class SettingsRepository : public core::SettingsRepository {
+ public:
+  explicit SettingsRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<std::string>> Get(std::string_view key) override;
+  core::Result<void> Set(std::string_view key, std::string_view value) override;
+  core::Result<std::vector<std::pair<std::string, std::string>>> List() override;
+
+ private:
+  TxContext& tx_;
+};
+
+}  // namespace chancery::storage::sqlite

@@ -1,0 +1,405 @@
+// What only the SQLite adapter has: a file that outlives the process, migrations, connection
+// settings, online backup, and writers from several threads.
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+
+namespace chancery::storage {
+namespace {
+
+using namespace std::chrono;
+using core::ErrorCode;
+using core::TxMode;
+using OpenMode = SqliteStore::OpenMode;
+
+// The file opened directly, behind the store's back: to tamper with it, and to look at how
+// values are stored.
+class RawDatabase {
+ public:
+  explicit RawDatabase(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+      ADD_FAILURE() << "open " << path << ": " << sqlite3_errmsg(db_);
+    }
+  }
+  ~RawDatabase() { sqlite3_close_v2(db_); }
+
+  void Exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      ADD_FAILURE() << sql << ": " << (message ? message : "?");
+    }
+    sqlite3_free(message);
+  }
+
+  // Every row, columns joined by '|', rows by '\n'.
+  std::string Query(const std::string& sql) {
+    std::string out;
+    auto collect = [](void* arg, int n, char** values, char**) {
+      auto& text = *static_cast<std::string*>(arg);
+      if (!text.empty()) text += '\n';
+      for (int i = 0; i < n; ++i) text += (i ? "|" : "") + std::string(values[i] ? values[i] : "NULL");
+      return 0;
+    };
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), collect, &out, &message) != SQLITE_OK) {
+      ADD_FAILURE() << sql << ": " << (message ? message : "?");
+    }
+    sqlite3_free(message);
+    return out;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+core::Participant MakeParticipant(std::string id, std::string kazakh_name) {
+  core::Participant p;
+  p.id = std::move(id);
+  p.kind = core::ParticipantKind::kState;
+  p.iso_alpha3 = p.id;
+  p.names = {{"kk", kazakh_name, kazakh_name + " Республикасы", std::nullopt},
+             {"en", p.id, p.id, core::Date{year{2020}, month{2}, day{29}}}};
+  p.statuses = {{core::Date{year{2001}, month{6}, day{15}}, core::ParticipantStatus::kMember,
+                 core::DatePrecision::kDay, "basis", "source", "C"}};
+  return p;
+}
+
+core::User MakeUser(std::string username) {
+  core::User u;
+  u.username = std::move(username);
+  u.display_name = "Нұрлан";
+  u.role = core::Role::kOfficer;
+  u.password_hash = "$argon2id$hash";
+  u.created_at = core::Instant{milliseconds{1624420800123}};
+  return u;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (std::filesystem::temp_directory_path() / "chancery-sqlite-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+
+  std::string PathOf(const std::string& name) const { return (dir_ / name).string(); }
+
+  std::unique_ptr<SqliteStore> Open(const std::string& path, OpenMode mode = OpenMode::kCreate) {
+    auto store = SqliteStore::Open(path, mode);
+    if (!store) {
+      ADD_FAILURE() << "open " << path << ": " << store.error().message;
+      return nullptr;
+    }
+    return std::move(*store);
+  }
+
+  static void Commit(core::Transaction& tx) {
+    auto r = tx.Commit();
+    ASSERT_TRUE(r) << r.error().message;
+  }
+
+  static std::vector<std::string> ParticipantIds(SqliteStore& store) {
+    auto tx = store.Begin(TxMode::kRead);
+    EXPECT_TRUE(tx);
+    std::vector<std::string> ids;
+    if (!tx) return ids;
+    auto list = (*tx)->Participants().List();
+    EXPECT_TRUE(list);
+    if (list) {
+      for (const auto& p : *list) ids.push_back(p.id);
+    }
+    return ids;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(SqliteStoreTest, DataSurvivesCloseAndReopen) {
+  const std::string path = PathOf("db.sqlite");
+  std::int64_t user_id = 0;
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    auto tx = store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx);
+    ASSERT_TRUE((*tx)->Participants().Insert(MakeParticipant("KAZ", "Қазақстан")));
+    auto id = (*tx)->Users().Insert(MakeUser("nurlan"));
+    ASSERT_TRUE(id);
+    user_id = *id;
+    ASSERT_TRUE((*tx)->Settings().Set("organisation.name.kk", "Ұйым"));
+    Commit(**tx);
+  }
+  auto store = Open(path, OpenMode::kExisting);
+  ASSERT_NE(store, nullptr);
+  auto tx = store->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx);
+  auto kaz = (*tx)->Participants().Find("KAZ");
+  ASSERT_TRUE(kaz && kaz->has_value());
+  EXPECT_EQ((*kaz)->names[0].short_name, "Қазақстан");
+  EXPECT_EQ(core::FormatDate(*(*kaz)->names[1].from), "2020-02-29");
+  auto user = (*tx)->Users().Find(user_id);
+  ASSERT_TRUE(user && user->has_value());
+  EXPECT_EQ((*user)->display_name, "Нұрлан");
+  EXPECT_EQ((*user)->created_at.time_since_epoch().count(), 1624420800123);
+  EXPECT_EQ(*(*tx)->Settings().Get("organisation.name.kk"), std::optional<std::string>("Ұйым"));
+}
+
+TEST_F(SqliteStoreTest, ValuesAreStoredAsDocumented) {
+  const std::string path = PathOf("db.sqlite");
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    auto tx = store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx);
+    ASSERT_TRUE((*tx)->Participants().Insert(MakeParticipant("KAZ", "Қазақстан")));
+    ASSERT_TRUE((*tx)->Users().Insert(MakeUser("nurlan")));
+    Commit(**tx);
+  }
+  RawDatabase raw(path);
+  // Dates as "YYYY-MM-DD" text, instants as integer milliseconds, absent optionals as NULL.
+  EXPECT_EQ(raw.Query("SELECT valid_from, typeof(valid_from) FROM participant_statuses"), "2001-06-15|text");
+  EXPECT_EQ(raw.Query("SELECT valid_from FROM participant_names ORDER BY position"), "NULL\n2020-02-29");
+  EXPECT_EQ(raw.Query("SELECT created_at, typeof(created_at), participant_id FROM users"),
+            "1624420800123|integer|NULL");
+  EXPECT_EQ(raw.Query("SELECT iso_alpha2 IS NULL, iso_alpha3 FROM participants"), "1|KAZ");
+}
+
+TEST_F(SqliteStoreTest, OpenExistingOnMissingPathIsNotFound) {
+  const std::string path = PathOf("missing.sqlite");
+  auto store = SqliteStore::Open(path, OpenMode::kExisting);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store.error().message, "no chancery database at " + path);
+  EXPECT_FALSE(std::filesystem::exists(path));  // and none was created
+}
+
+TEST_F(SqliteStoreTest, OpenOnAFileThatIsNotADatabaseIsFailedPrecondition) {
+  const std::string path = PathOf("notes.txt");
+  std::string content;
+  for (int i = 0; i < 100; ++i) content += "these are notes, not a database\n";
+  std::ofstream(path) << content;
+  for (OpenMode mode : {OpenMode::kExisting, OpenMode::kCreate}) {
+    auto store = SqliteStore::Open(path, mode);
+    ASSERT_FALSE(store);
+    EXPECT_EQ(store.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_NE(store.error().message.find(path), std::string::npos) << store.error().message;
+    EXPECT_EQ(store.error().message.find('\n'), std::string::npos) << store.error().message;
+  }
+  std::stringstream after;
+  after << std::ifstream(path).rdbuf();
+  EXPECT_EQ(after.str(), content);  // left untouched
+}
+
+TEST_F(SqliteStoreTest, OpenOnANewerSchemaIsFailedPrecondition) {
+  const std::string path = PathOf("db.sqlite");
+  ASSERT_NE(Open(path), nullptr);
+  RawDatabase(path).Exec("PRAGMA user_version = 99");
+  auto store = SqliteStore::Open(path, OpenMode::kExisting);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(store.error().message.find("99"), std::string::npos) << store.error().message;
+}
+
+TEST_F(SqliteStoreTest, OpenOnAnotherProgramsDatabaseIsFailedPrecondition) {
+  const std::string path = PathOf("other.sqlite");
+  RawDatabase(path).Exec("CREATE TABLE photos (id INTEGER PRIMARY KEY)");
+  auto store = SqliteStore::Open(path, OpenMode::kExisting);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(RawDatabase(path).Query("SELECT count(*) FROM sqlite_schema"), "1");  // nothing added
+}
+
+TEST_F(SqliteStoreTest, SchemaVersionIsTheLatestAndReopeningMigratesNothing) {
+  const std::string path = PathOf("db.sqlite");
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    auto version = store->SchemaVersion();
+    ASSERT_TRUE(version);
+    EXPECT_EQ(*version, SqliteStore::LatestSchemaVersion());
+    EXPECT_GE(*version, 1);
+  }
+  auto store = Open(path, OpenMode::kExisting);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), SqliteStore::LatestSchemaVersion());
+  auto tx = store->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx);
+  EXPECT_EQ((*tx)->Audit().Head()->hash, core::kGenesisHash);  // seeded once, not twice
+}
+
+TEST_F(SqliteStoreTest, PooledConnectionsRunWithWalFullSyncAndForeignKeys) {
+  auto store = Open(PathOf("db.sqlite"));
+  ASSERT_NE(store, nullptr);
+  auto check = [&] {
+    auto settings = store->InspectConnection();
+    ASSERT_TRUE(settings) << settings.error().message;
+    EXPECT_EQ(settings->journal_mode, "wal");
+    EXPECT_EQ(settings->synchronous, 2);  // FULL
+    EXPECT_EQ(settings->foreign_keys, 1);
+    EXPECT_EQ(settings->busy_timeout_ms, 5000);
+  };
+  check();  // the connection Open migrated with
+  // With two connections on loan the pool has to open a third.
+  auto writer = store->Begin(TxMode::kWrite);
+  auto reader = store->Begin(TxMode::kRead);
+  ASSERT_TRUE(writer && reader);
+  check();
+}
+
+TEST_F(SqliteStoreTest, BackupProducesAnOpenableCopy) {
+  auto store = Open(PathOf("db.sqlite"));
+  ASSERT_NE(store, nullptr);
+  {
+    auto tx = store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx);
+    ASSERT_TRUE((*tx)->Participants().Insert(MakeParticipant("KAZ", "Қазақстан")));
+    ASSERT_TRUE((*tx)->Participants().Insert(MakeParticipant("UZB", "Өзбекстан")));
+    Commit(**tx);
+  }
+  const std::string copy_path = PathOf("backup.sqlite");
+  auto backup = store->Backup(copy_path);
+  ASSERT_TRUE(backup) << backup.error().message;
+  auto permissions = std::filesystem::status(copy_path).permissions();
+  EXPECT_EQ(permissions & std::filesystem::perms::others_read, std::filesystem::perms::none);
+
+  auto copy = Open(copy_path, OpenMode::kExisting);
+  ASSERT_NE(copy, nullptr);
+  EXPECT_EQ(ParticipantIds(*copy), (std::vector<std::string>{"KAZ", "UZB"}));
+  auto tx = (*copy).Begin(TxMode::kRead);
+  ASSERT_TRUE(tx);
+  auto uzb = (*tx)->Participants().Find("UZB");
+  ASSERT_TRUE(uzb && uzb->has_value());
+  EXPECT_EQ((*uzb)->names[0].short_name, "Өзбекстан");
+  EXPECT_EQ((*copy).InspectConnection()->journal_mode, "wal");
+}
+
+TEST_F(SqliteStoreTest, BackupRefusesToOverwrite) {
+  auto store = Open(PathOf("db.sqlite"));
+  ASSERT_NE(store, nullptr);
+  const std::string existing = PathOf("precious.sqlite");
+  std::ofstream(existing) << "keep me";
+  auto backup = store->Backup(existing);
+  ASSERT_FALSE(backup);
+  EXPECT_EQ(backup.error().code, ErrorCode::kAlreadyExists);
+  std::stringstream after;
+  after << std::ifstream(existing).rdbuf();
+  EXPECT_EQ(after.str(), "keep me");
+}
+
+TEST_F(SqliteStoreTest, BackupWhileAnotherThreadWrites) {
+  auto store = Open(PathOf("db.sqlite"));
+  ASSERT_NE(store, nullptr);
+  {
+    // Enough pages that the copy takes several steps.
+    auto tx = store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx);
+    for (int i = 0; i < 2000; ++i) {
+      ASSERT_TRUE((*tx)->Settings().Set("filler." + std::to_string(i), std::string(500, 'x')));
+    }
+    Commit(**tx);
+  }
+  std::atomic<bool> stop{false};
+  std::atomic<int> written{0}, failed{0};
+  std::thread writer([&] {
+    for (int i = 0; !stop && i < 1000; ++i) {
+      auto tx = store->Begin(TxMode::kWrite);
+      if (!tx || !(*tx)->Settings().Set("live." + std::to_string(i), "v") || !(*tx)->Commit()) {
+        ++failed;
+      } else {
+        ++written;
+      }
+    }
+  });
+  while (written < 5) std::this_thread::sleep_for(milliseconds(1));
+  auto backup = store->Backup(PathOf("backup.sqlite"));
+  stop = true;
+  writer.join();
+  ASSERT_TRUE(backup) << backup.error().message;
+  EXPECT_EQ(failed.load(), 0);
+
+  RawDatabase raw(PathOf("backup.sqlite"));
+  EXPECT_EQ(raw.Query("PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(raw.Query("SELECT count(*) FROM settings WHERE key LIKE 'filler.%'"), "2000");
+  const int live = std::stoi(raw.Query("SELECT count(*) FROM settings WHERE key LIKE 'live.%'"));
+  EXPECT_GE(live, 5);
+  EXPECT_LE(live, written.load());
+}
+
+TEST_F(SqliteStoreTest, ConcurrentWritersAllLand) {
+  auto store = Open(PathOf("db.sqlite"));
+  ASSERT_NE(store, nullptr);
+  constexpr int kPerThread = 200;
+  std::atomic<int> failures{0};
+  std::string first_error;
+  std::mutex error_mutex;
+  auto work = [&](const std::string& prefix) {
+    for (int i = 0; i < kPerThread; ++i) {
+      auto tx = store->Begin(TxMode::kWrite);
+      core::Result<void> r = core::Ok();
+      if (!tx) {
+        r = tx.error();
+      } else if (auto id = (*tx)->Users().Insert(MakeUser(prefix + std::to_string(i))); !id) {
+        r = id.error();
+      } else {
+        r = (*tx)->Commit();
+      }
+      if (!r) {
+        ++failures;
+        std::lock_guard lock(error_mutex);
+        if (first_error.empty()) first_error = r.error().message;
+      }
+    }
+  };
+  std::thread a(work, "alpha"), b(work, "beta");
+  a.join();
+  b.join();
+  EXPECT_EQ(failures.load(), 0) << first_error;
+  auto tx = store->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx);
+  auto users = (*tx)->Users().List();
+  ASSERT_TRUE(users);
+  ASSERT_EQ(users->size(), 2u * kPerThread);
+  std::set<std::int64_t> ids;
+  for (std::size_t i = 0; i < users->size(); ++i) {
+    ids.insert((*users)[i].id);
+    if (i > 0) {
+      EXPECT_LT((*users)[i - 1].id, (*users)[i].id);
+    }
+  }
+  EXPECT_EQ(ids.size(), 2u * kPerThread);
+}
+
+TEST_F(SqliteStoreTest, WriterThatCannotStartInTimeIsUnavailable) {
+  auto store = Open(PathOf("db.sqlite"));
+  ASSERT_NE(store, nullptr);
+  auto holder = store->Begin(TxMode::kWrite);
+  ASSERT_TRUE(holder);
+  const auto start = steady_clock::now();
+  auto second = store->Begin(TxMode::kWrite);
+  const auto waited = steady_clock::now() - start;
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kUnavailable);
+  EXPECT_GE(waited, milliseconds(4500));  // busy_timeout = 5000 ms
+  // A reader is not held up by the writer.
+  auto reader = store->Begin(TxMode::kRead);
+  ASSERT_TRUE(reader);
+  EXPECT_TRUE((*reader)->Participants().List());
+}
+
+}  // namespace
+}  // namespace chancery::storage

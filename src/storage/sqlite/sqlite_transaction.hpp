@@ -1,0 +1,43 @@
+#pragma once
+// core::Transaction over one pooled connection: BEGIN IMMEDIATE for writes (SQLite serialises
+// writers; waiting past the busy timeout is kUnavailable), BEGIN for reads, with the snapshot
+// taken at once (WAL lets readers run beside the writer).
+#include <memory>
+
+#include "core/ports/store.hpp"
+#include "storage/sqlite/connection_pool.hpp"
+#include "storage/sqlite/repositories.hpp"
+#include "storage/sqlite/tx_context.hpp"
+
+namespace chancery::storage::sqlite {
+
+class SqliteTransaction : public core::Transaction {
+ public:
+  static core::Result<std::unique_ptr<SqliteTransaction>> Begin(PooledConnection connection, core::TxMode mode);
+  ~SqliteTransaction() override;  // ROLLBACK unless committed
+
+  core::ParticipantRepository& Participants() override { return participants_; }
+  core::UserRepository& Users() override { return users_; }
+  core::SessionRepository& Sessions() override { return sessions_; }
+  core::LoginAttemptRepository& LoginAttempts() override { return login_attempts_; }
+  core::AuditLog& Audit() override { return audit_; }
+  core::SettingsRepository& Settings() override { return settings_; }
+
+  // On failure the transaction has been rolled back and is finished.
+  core::Result<void> Commit() override;
+
+ private:
+  SqliteTransaction(PooledConnection connection, core::TxMode mode)
+      : connection_(std::move(connection)), context_(*connection_, mode) {}
+
+  PooledConnection connection_;
+  TxContext context_;
+  ParticipantRepository participants_{context_};
+  UserRepository users_{context_};
+  SessionRepository sessions_{context_};
+  LoginAttemptRepository login_attempts_{context_};
+  AuditLog audit_{context_};
+  SettingsRepository settings_{context_};
+};
+
+}  // namespace chancery::storage::sqlite
