@@ -89,7 +89,7 @@ verdict() {
     ok = (op == "ge") ? (v + 0 >= g + 0) : (v + 0 <= g + 0); print ok ? "PASS" : "MISS" }'
 }
 
-# Extracts from one wrk output: rps p50_ms p99_ms socket_errors non2xx
+# Extracts from one wrk output: rps p50_ms p99_ms socket_errors non2xx max_ms
 # (socket_errors is the sum of connect/read/write/timeout; details stay in the saved output).
 parse_wrk() {
   awk '
@@ -98,14 +98,15 @@ parse_wrk() {
       if (u == "us") return n / 1000; if (u == "ms") return n; if (u == "s") return n * 1000
       if (u == "m") return n * 60000; if (u == "h") return n * 3600000; return -1
     }
+    /^ +Latency +[0-9]/          {max = ms($4)}
     /^Requests\/sec:/            {rps = $2}
     /^ +50% /                    {p50 = ms($2)}
     /^ +99% /                    {p99 = ms($2)}
     /Socket errors:/             {gsub(/,/, ""); errs = $4 + $6 + $8 + $10}
     /Non-2xx or 3xx responses:/  {non2xx = $NF}
     END {
-      if (rps == "") {print "- - - - -"; exit}
-      printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, errs, non2xx
+      if (rps == "") {print "- - - - - -"; exit}
+      printf "%.0f %.2f %.2f %d %d %.2f\n", rps, p50, p99, errs, non2xx, max
     }' "$1"
 }
 
@@ -273,6 +274,9 @@ footprint() {
 run_wrk() {
   local name=$1 url=$2 conns=$3 pair=$4 out idle load status=ok
   out="$D/wrk-c$conns-$pair-$name.txt"
+  # Let the previous run's tail (closing up to 1,000 sockets, a server finishing queued requests)
+  # pass first, so that the idle check below sees other processes, not our own last run.
+  sleep 2
   load="$(loadavg)"
   idle="$(idle_pct)"
   printf '  c=%-4s pair %d  %-8s  loadavg %s  idle %3s%%  ' "$conns" "$pair" "$name" "$load" "$idle"
@@ -280,11 +284,11 @@ run_wrk() {
   if ! timeout 30 wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --latency -H "$AUTH" "$url" >"$out" 2>&1; then
     status=failed
   fi
-  local rps p50 p99 errs non2xx
-  read -r rps p50 p99 errs non2xx < <(parse_wrk "$out")
+  local rps p50 p99 errs non2xx max
+  read -r rps p50 p99 errs non2xx max < <(parse_wrk "$out")
   [ "$rps" = "-" ] && status=failed
   [ "$status" = ok ] && { [ "$errs" != 0 ] || [ "$non2xx" != 0 ]; } && status=flagged
-  printf '%8s req/s  p50 %7s ms  p99 %8s ms' "$rps" "$p50" "$p99"
+  printf '%8s req/s  p50 %7s ms  p99 %8s ms  max %8s ms' "$rps" "$p50" "$p99" "$max"
   [ "$status" != ok ] && printf '  <-- %s: %s' "${status^^}" "$(grep -hE 'Socket errors|Non-2xx' "$out" | xargs echo)"
   [ "$status" = failed ] && printf ' (wrk output: %s)' "$(tail -n 2 "$out" | xargs echo)"
   printf '\n'

@@ -1,6 +1,7 @@
 #include "api/call.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <charconv>
 
 #include "api/problem.hpp"
 #include "codec/json_reader.hpp"
@@ -26,6 +27,20 @@ std::optional<Response> RejectUnknownQuery(const Call& call, std::initializer_li
     bool ok = false;
     for (auto name : known) ok = ok || k == name;
     if (!ok) return Problem(problems::kInvalidQuery, "unknown query parameter '" + k + "'", k);
+  }
+  return std::nullopt;
+}
+
+std::optional<Response> ReadIntQuery(const Call& call, std::string_view name, std::int64_t fallback,
+                                     std::int64_t min, std::int64_t max, std::int64_t& out) {
+  out = fallback;
+  auto text = call.Query(name);
+  if (!text) return std::nullopt;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), out);
+  if (ec != std::errc() || end != text->data() + text->size() || out < min || out > max) {
+    return Problem(problems::kInvalidQuery,
+                   std::string(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max),
+                   name);
   }
   return std::nullopt;
 }

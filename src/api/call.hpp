@@ -2,6 +2,7 @@
 // What a route handler gets: the request, the matched path parameters, the decoded query, and
 // (on routes that need it) who is signed in. Handlers return a plain Response.
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -52,6 +53,11 @@ Response NoContent();
 
 // A 400 problem naming the first query parameter not in `known`, or nullopt.
 std::optional<Response> RejectUnknownQuery(const Call& call, std::initializer_list<std::string_view> known);
+
+// Query parameter `name` as a whole number in [min, max], or `fallback` when absent; a 400
+// problem naming it otherwise.
+std::optional<Response> ReadIntQuery(const Call& call, std::string_view name, std::int64_t fallback,
+                                     std::int64_t min, std::int64_t max, std::int64_t& out);
 
 // The body as a JSON object: 415 if not application/json, 400 if not a JSON object.
 std::optional<Response> ReadJsonBody(const Call& call, boost::json::object& out);

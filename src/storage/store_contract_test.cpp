@@ -297,6 +297,35 @@ TEST_P(StoreContract, ParticipantListIsOrderedById) {
   ExpectSame(UnitedNations(), (*list)[2]);
 }
 
+TEST_P(StoreContract, RegistryVersionMovesWithParticipantWritesOnly) {
+  auto version = [&]() -> std::int64_t {
+    auto tx = Begin(TxMode::kRead);
+    EXPECT_NE(tx, nullptr);
+    auto v = tx->Participants().Version();
+    EXPECT_TRUE(v) << v.error().message;
+    return v ? *v : -1;
+  };
+  const auto v0 = version();
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Participants().Insert(Kazakhstan())); });
+  const auto v1 = version();
+  EXPECT_GT(v1, v0);
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Settings().Set("time_zone", "Asia/Almaty")); });
+  EXPECT_EQ(version(), v1);  // other tables leave it alone
+  Write([&](core::Transaction& tx) {
+    auto p = Kazakhstan();
+    p.names.pop_back();
+    ASSERT_OK(tx.Participants().Update(p));
+  });
+  const auto v2 = version();
+  EXPECT_GT(v2, v1);
+  {
+    auto tx = Begin(TxMode::kWrite);  // rolled back: no move
+    ASSERT_NE(tx, nullptr);
+    ASSERT_OK(tx->Participants().Insert(UnitedNations()));
+  }
+  EXPECT_EQ(version(), v2);
+}
+
 TEST_P(StoreContract, ParticipantUpdateReplacesEveryField) {
   Write([&](core::Transaction& tx) { ASSERT_OK(tx.Participants().Insert(Kazakhstan())); });
   core::Participant changed = Kazakhstan();

@@ -1,5 +1,5 @@
 // The audit log (administrators).
-#include <charconv>
+#include <cstdint>
 
 #include "api/call.hpp"
 #include "api/problem.hpp"
@@ -7,25 +7,12 @@
 #include "core/services/audit_trail.hpp"
 
 namespace chancery::api::handlers {
-namespace {
-
-std::optional<Response> ReadInt(const Call& call, std::string_view name, std::int64_t& out) {
-  auto text = call.Query(name);
-  if (!text) return std::nullopt;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), out);
-  if (ec != std::errc() || end != text->data() + text->size()) {
-    return Problem(problems::kInvalidQuery, std::string(name) + " must be a whole number", name);
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
 Response ListAudit(Context& ctx, Call& call) {
   if (auto bad = RejectUnknownQuery(call, {"after", "limit"})) return std::move(*bad);
   std::int64_t after = 0, limit = 100;
-  if (auto bad = ReadInt(call, "after", after)) return std::move(*bad);
-  if (auto bad = ReadInt(call, "limit", limit)) return std::move(*bad);
+  // The use case checks the range of `limit`; here only that both are numbers.
+  if (auto bad = ReadIntQuery(call, "after", 0, 0, INT64_MAX, after)) return std::move(*bad);
+  if (auto bad = ReadIntQuery(call, "limit", 100, INT64_MIN, INT64_MAX, limit)) return std::move(*bad);
   auto records = core::ListAudit(ctx.deps, call.actor(), after, limit);
   if (!records) return ProblemFrom(records.error());
   boost::json::array items;

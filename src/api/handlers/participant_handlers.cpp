@@ -1,6 +1,4 @@
 // The participants registry.
-#include <charconv>
-
 #include "api/call.hpp"
 #include "api/problem.hpp"
 #include "codec/model_json.hpp"
@@ -21,19 +19,6 @@ std::optional<Response> ReadDate(const Call& call, std::string_view name, std::o
   if (!text) return std::nullopt;
   out = core::ParseDate(*text);
   if (!out) return Problem(problems::kInvalidQuery, std::string(name) + " must be a date YYYY-MM-DD", name);
-  return std::nullopt;
-}
-
-std::optional<Response> ReadCount(const Call& call, std::string_view name, std::int64_t fallback, std::int64_t max,
-                                  std::int64_t& out) {
-  out = fallback;
-  auto text = call.Query(name);
-  if (!text) return std::nullopt;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), out);
-  if (ec != std::errc() || end != text->data() + text->size() || out < 0 || out > max) {
-    return Problem(problems::kInvalidQuery, std::string(name) + " must be a whole number from 0 to " + std::to_string(max),
-                   name);
-  }
   return std::nullopt;
 }
 
@@ -73,17 +58,17 @@ Response ListParticipants(Context& ctx, Call& call) {
   std::string lang;
   if (auto bad = ReadLang(call, lang)) return std::move(*bad);
   std::int64_t limit = 0, offset = 0;
-  if (auto bad = ReadCount(call, "limit", 100, 500, limit)) return std::move(*bad);
-  if (auto bad = ReadCount(call, "offset", 0, 1'000'000, offset)) return std::move(*bad);
+  if (auto bad = ReadIntQuery(call, "limit", 100, 0, 500, limit)) return std::move(*bad);
+  if (auto bad = ReadIntQuery(call, "offset", 0, 0, 1'000'000, offset)) return std::move(*bad);
 
   const core::Date on = filter.on ? *filter.on : core::Today(ctx.deps);
   filter.on = on;
   auto list = core::ListParticipants(ctx.deps, call.actor(), filter);
   if (!list) return ProblemFrom(list.error());
   boost::json::array items;
-  const auto total = static_cast<std::int64_t>(list->size());
+  const auto total = static_cast<std::int64_t>(list->items.size());
   for (std::int64_t i = offset; i < total && i < offset + limit; ++i) {
-    items.push_back(codec::ToJson((*list)[i], on, lang));
+    items.push_back(codec::ToJson(*list->items[static_cast<std::size_t>(i)], on, lang));
   }
   return Json(200, {{"on", core::FormatDate(on)},
                     {"total", total},

@@ -28,6 +28,9 @@ class ParticipantRepository {
   virtual Result<std::vector<Participant>> List() = 0;  // ordered by id
   virtual Result<void> Insert(const Participant& p) = 0;  // kAlreadyExists if the id is taken
   virtual Result<void> Update(const Participant& p) = 0;  // kNotFound if absent
+  // A number that changes whenever any participant, name or status is written, and only then;
+  // lets a reader keep a snapshot of the registry until the registry changes.
+  virtual Result<std::int64_t> Version() = 0;
 };
 
 class UserRepository {

@@ -1,12 +1,14 @@
 #pragma once
 // What every use case may use: the ports, wired once by the composition root.
 #include <chrono>
+#include <memory>
 
 #include "core/ports/clock.hpp"
 #include "core/ports/crypto.hpp"
 #include "core/ports/date_format.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/time_zone.hpp"
+#include "core/services/participant_cache.hpp"
 
 namespace chancery::core {
 
@@ -28,6 +30,8 @@ struct Deps {
   const TimeZone& zone;  // the organisation's zone: "today" is a date there
   const DateFormatter& formatter;
   AuthSettings auth;
+  // Process-wide read cache of the registry; see participant_cache.hpp.
+  std::shared_ptr<ParticipantCache> participants = std::make_shared<ParticipantCache>();
 };
 
 // Today's date in the organisation's zone.

@@ -33,19 +33,18 @@ Result<Participant> Amend(Deps& deps, const Actor& actor, std::string_view id,
 
 }  // namespace
 
-Result<std::vector<Participant>> ListParticipants(Deps& deps, const Actor& actor,
-                                                  const ParticipantFilter& filter) {
+Result<ParticipantList> ListParticipants(Deps& deps, const Actor& actor, const ParticipantFilter& filter) {
   if (auto denied = Check(actor, Action::kList, {ObjectKind::kParticipant, {}}, "participants")) return *denied;
   auto tx = deps.store.Begin(TxMode::kRead);
   if (!tx) return tx.error();
-  auto all = (*tx)->Participants().List();
-  if (!all) return all.error();
+  auto snapshot = deps.participants->Get(**tx);
+  if (!snapshot) return snapshot.error();
   const Date on = filter.on ? *filter.on : Today(deps);
-  std::vector<Participant> out;
-  for (auto& p : *all) {
+  ParticipantList out{*snapshot, {}};
+  for (const auto& p : **snapshot) {
     if (filter.kind && p.kind != *filter.kind) continue;
     if (filter.status && StatusOn(p, on) != *filter.status) continue;
-    out.push_back(std::move(p));
+    out.items.push_back(&p);
   }
   return out;
 }
@@ -54,10 +53,11 @@ Result<Participant> GetParticipant(Deps& deps, const Actor& actor, std::string_v
   if (auto denied = Check(actor, Action::kRead, {ObjectKind::kParticipant, {}}, kWhat)) return *denied;
   auto tx = deps.store.Begin(TxMode::kRead);
   if (!tx) return tx.error();
-  auto found = (*tx)->Participants().Find(id);
-  if (!found) return found.error();
-  if (!*found) return Error::NotFound("participant " + std::string(id) + " not found");
-  return std::move(**found);
+  auto snapshot = deps.participants->Get(**tx);
+  if (!snapshot) return snapshot.error();
+  const Participant* found = FindIn(**snapshot, id);
+  if (!found) return Error::NotFound("participant " + std::string(id) + " not found");
+  return *found;
 }
 
 Result<Participant> CreateParticipant(Deps& deps, const Actor& actor, Participant p) {

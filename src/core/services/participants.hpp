@@ -16,8 +16,13 @@ struct ParticipantFilter {
   std::optional<Date> on;                   // default: today in the organisation's zone
 };
 
-Result<std::vector<Participant>> ListParticipants(Deps& deps, const Actor& actor,
-                                                  const ParticipantFilter& filter);
+// The matching participants point into `snapshot`, which keeps them alive.
+struct ParticipantList {
+  ParticipantCache::Snapshot snapshot;
+  std::vector<const Participant*> items;  // by id
+};
+
+Result<ParticipantList> ListParticipants(Deps& deps, const Actor& actor, const ParticipantFilter& filter);
 Result<Participant> GetParticipant(Deps& deps, const Actor& actor, std::string_view id);
 Result<Participant> CreateParticipant(Deps& deps, const Actor& actor, Participant participant);
 Result<Participant> AddParticipantStatus(Deps& deps, const Actor& actor, std::string_view id,

@@ -162,14 +162,30 @@ TEST_F(Services, StatusHistoryAndMembershipOnADate) {
                                  "SOC/2021-I/DEC/1", "", "F"});
   ASSERT_TRUE(r);
   ParticipantFilter observers{std::nullopt, ParticipantStatus::kObserverState, year{2021} / June / 22};
-  EXPECT_EQ(ListParticipants(deps_, admin_, observers)->size(), 0u);
+  EXPECT_EQ(ListParticipants(deps_, admin_, observers)->items.size(), 0u);
   observers.on = year{2021} / June / 23;
   auto on_the_day = ListParticipants(deps_, admin_, observers);
-  ASSERT_EQ(on_the_day->size(), 1u);
-  EXPECT_EQ((*on_the_day)[0].id, "TKM");
+  ASSERT_EQ(on_the_day->items.size(), 1u);
+  EXPECT_EQ(on_the_day->items[0]->id, "TKM");
   // Without a date: today in the organisation's zone (the clock says 2021-06-23 10:00 local).
   observers.on.reset();
-  EXPECT_EQ(ListParticipants(deps_, admin_, observers)->size(), 1u);
+  EXPECT_EQ(ListParticipants(deps_, admin_, observers)->items.size(), 1u);
+}
+
+TEST_F(Services, TheRegistrySnapshotIsReusedUntilTheRegistryChanges) {
+  auto first = ListParticipants(deps_, admin_, {});
+  auto second = ListParticipants(deps_, admin_, {});
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->snapshot.get(), second->snapshot.get());  // no reload without a change
+  // A change through another Deps (another server on the same store) is seen at once.
+  Deps other{store_, clock_, digest_, hasher_, random_, zone_, formatter_, {}};
+  ASSERT_TRUE(AddParticipantName(other, admin_, "IND", {"ru", "Индия", "Республика Индия", std::nullopt}));
+  auto third = ListParticipants(deps_, admin_, {});
+  ASSERT_TRUE(third);
+  EXPECT_NE(third->snapshot.get(), first->snapshot.get());
+  EXPECT_EQ(third->items[0]->names.size(), 2u);
+  EXPECT_EQ(GetParticipant(deps_, admin_, "IND")->names.size(), 2u);
+  EXPECT_EQ(first->items[0]->names.size(), 1u);  // the old snapshot is untouched
 }
 
 TEST_F(Services, TodayIsTheDateInTheOrganisationsZone) {

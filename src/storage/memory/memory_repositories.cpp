@@ -66,6 +66,7 @@ Result<void> MemoryParticipants::Insert(const core::Participant& p) {
   }
   if (auto r = CheckStatusDates(p); !r) return r;
   (*state)->participants.emplace(p.id, p);
+  ++(*state)->participants_version;
   return core::Ok();
 }
 
@@ -76,7 +77,14 @@ Result<void> MemoryParticipants::Update(const core::Participant& p) {
   if (it == (*state)->participants.end()) return Error::NotFound("no participant " + p.id);
   if (auto r = CheckStatusDates(p); !r) return r;
   it->second = p;
+  ++(*state)->participants_version;
   return core::Ok();
+}
+
+Result<std::int64_t> MemoryParticipants::Version() {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return (*state)->participants_version;
 }
 
 // --- users ---

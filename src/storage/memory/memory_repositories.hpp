@@ -12,6 +12,7 @@ class MemoryParticipants : public core::ParticipantRepository {
   explicit MemoryParticipants(MemoryTxView& view) : view_(view) {}
   core::Result<std::optional<core::Participant>> Find(std::string_view id) override;
   core::Result<std::vector<core::Participant>> List() override;
+  core::Result<std::int64_t> Version() override;
   core::Result<void> Insert(const core::Participant& p) override;
   core::Result<void> Update(const core::Participant& p) override;
 

@@ -13,6 +13,7 @@ namespace chancery::storage {
 
 struct MemoryState {
   std::map<std::string, core::Participant, std::less<>> participants;
+  std::int64_t participants_version = 0;  // bumped by every participant write
   std::map<std::int64_t, core::User> users;
   std::int64_t last_user_id = 0;  // ids are never reused, like SQLite's AUTOINCREMENT
   std::map<std::string, core::Session, std::less<>> sessions;

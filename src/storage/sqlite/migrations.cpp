@@ -105,7 +105,26 @@ CREATE TABLE settings (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+// 2: a version number for the participants registry, bumped by triggers on every write to it,
+// so that readers can keep a snapshot until the registry changes (core/services/participant_cache).
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE registry_version (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+) STRICT;
+INSERT INTO registry_version (id, version) VALUES (1, 0);
+CREATE TRIGGER participants_ai AFTER INSERT ON participants BEGIN UPDATE registry_version SET version = version + 1; END;
+CREATE TRIGGER participants_au AFTER UPDATE ON participants BEGIN UPDATE registry_version SET version = version + 1; END;
+CREATE TRIGGER participants_ad AFTER DELETE ON participants BEGIN UPDATE registry_version SET version = version + 1; END;
+CREATE TRIGGER participant_names_ai AFTER INSERT ON participant_names BEGIN UPDATE registry_version SET version = version + 1; END;
+CREATE TRIGGER participant_names_au AFTER UPDATE ON participant_names BEGIN UPDATE registry_version SET version = version + 1; END;
+CREATE TRIGGER participant_names_ad AFTER DELETE ON participant_names BEGIN UPDATE registry_version SET version = version + 1; END;
+CREATE TRIGGER participant_statuses_ai AFTER INSERT ON participant_statuses BEGIN UPDATE registry_version SET version = version + 1; END;
+CREATE TRIGGER participant_statuses_au AFTER UPDATE ON participant_statuses BEGIN UPDATE registry_version SET version = version + 1; END;
+CREATE TRIGGER participant_statuses_ad AFTER DELETE ON participant_statuses BEGIN UPDATE registry_version SET version = version + 1; END;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

@@ -1,3 +1,5 @@
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "storage/sqlite/codec.hpp"
@@ -16,6 +18,14 @@ constexpr char kSelectNames[] =
 constexpr char kSelectStatuses[] =
     "SELECT valid_from, status, precision, basis, source, confidence FROM participant_statuses "
     "WHERE participant_id = ?1 ORDER BY position";
+// The whole registry in three queries (rows, all names, all statuses), in key order.
+constexpr char kSelectAllNames[] =
+    "SELECT participant_id, lang, short_name, full_name, valid_from FROM participant_names "
+    "ORDER BY participant_id, position";
+constexpr char kSelectAllStatuses[] =
+    "SELECT participant_id, valid_from, status, precision, basis, source, confidence FROM participant_statuses "
+    "ORDER BY participant_id, position";
+constexpr char kVersion[] = "SELECT version FROM registry_version WHERE id = 1";
 constexpr char kInsert[] = "INSERT INTO participants (id, kind, iso_alpha2, iso_alpha3) VALUES (?1, ?2, ?3, ?4)";
 constexpr char kUpdate[] = "UPDATE participants SET kind = ?2, iso_alpha2 = ?3, iso_alpha3 = ?4 WHERE id = ?1";
 constexpr char kDeleteNames[] = "DELETE FROM participant_names WHERE participant_id = ?1";
@@ -40,35 +50,56 @@ Result<core::Participant> ReadRow(const Statement& row) {
   return p;
 }
 
+// A participant_names row whose columns from `at` on are lang, short_name, full_name, valid_from.
+Result<core::NameVersion> ReadName(const Statement& row, int at) {
+  auto from = DecodeOptionalDate(row.ColumnOptionalText(at + 3), "participant_names.valid_from");
+  if (!from) return from.error();
+  return core::NameVersion{row.ColumnText(at), row.ColumnText(at + 1), row.ColumnText(at + 2), *from};
+}
+
+// A participant_statuses row: valid_from, status, precision, basis, source, confidence.
+Result<core::StatusChange> ReadStatus(const Statement& row, int at) {
+  auto from = DecodeDate(row.ColumnText(at), "participant_statuses.valid_from");
+  if (!from) return from.error();
+  auto status = DecodeParticipantStatus(row.ColumnText(at + 1));
+  if (!status) return status.error();
+  auto precision = DecodeDatePrecision(row.ColumnText(at + 2));
+  if (!precision) return precision.error();
+  return core::StatusChange{*from, *status, *precision, row.ColumnText(at + 3), row.ColumnText(at + 4),
+                            row.ColumnText(at + 5)};
+}
+
+// Steps through `statement`, calling `each` for every row.
+template <class Each>
+Result<void> ForEachRow(Statement& statement, Each each) {
+  for (;;) {
+    auto row = statement.Step();
+    if (!row) return row.error();
+    if (!*row) return core::Ok();
+    if (auto r = each(); !r) return r;
+  }
+}
+
 Result<void> LoadNamesAndStatuses(Connection& c, core::Participant& p) {
   auto names = c.Prepare(kSelectNames);
   if (!names) return names.error();
   names->BindText(1, p.id);
-  for (;;) {
-    auto row = names->Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    auto from = DecodeOptionalDate(names->ColumnOptionalText(3), "participant_names.valid_from");
-    if (!from) return from.error();
-    p.names.push_back({names->ColumnText(0), names->ColumnText(1), names->ColumnText(2), *from});
-  }
+  auto read_names = ForEachRow(*names, [&]() -> Result<void> {
+    auto n = ReadName(*names, 0);
+    if (!n) return n.error();
+    p.names.push_back(std::move(*n));
+    return core::Ok();
+  });
+  if (!read_names) return read_names;
   auto statuses = c.Prepare(kSelectStatuses);
   if (!statuses) return statuses.error();
   statuses->BindText(1, p.id);
-  for (;;) {
-    auto row = statuses->Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    auto from = DecodeDate(statuses->ColumnText(0), "participant_statuses.valid_from");
-    if (!from) return from.error();
-    auto status = DecodeParticipantStatus(statuses->ColumnText(1));
-    if (!status) return status.error();
-    auto precision = DecodeDatePrecision(statuses->ColumnText(2));
-    if (!precision) return precision.error();
-    p.statuses.push_back({*from, *status, *precision, statuses->ColumnText(3), statuses->ColumnText(4),
-                          statuses->ColumnText(5)});
-  }
-  return core::Ok();
+  return ForEachRow(*statuses, [&]() -> Result<void> {
+    auto s = ReadStatus(*statuses, 0);
+    if (!s) return s.error();
+    p.statuses.push_back(std::move(*s));
+    return core::Ok();
+  });
 }
 
 // Writes the names and statuses of `p` at positions 0, 1, … (the caller has removed old ones).
@@ -144,11 +175,37 @@ Result<std::vector<core::Participant>> ParticipantRepository::List() {
       out.push_back(std::move(*p));
     }
   }
-  // One query per participant: the registry holds dozens to hundreds of them, and each query
-  // is a cached statement on an index.
-  for (auto& p : out) {
-    if (auto r = LoadNamesAndStatuses(**c, p); !r) return r.error();
-  }
+  // Three queries for the whole registry rather than two per participant: listing is the
+  // registry's hot path.
+  std::unordered_map<std::string, core::Participant*> by_id;
+  for (auto& p : out) by_id.emplace(p.id, &p);
+  auto owner = [&](const Statement& row) -> Result<core::Participant*> {
+    auto it = by_id.find(row.ColumnText(0));
+    if (it == by_id.end()) return core::Error::Internal("participant row missing for " + row.ColumnText(0));
+    return it->second;
+  };
+  auto names = (*c)->Prepare(kSelectAllNames);
+  if (!names) return names.error();
+  auto read_names = ForEachRow(*names, [&]() -> Result<void> {
+    auto p = owner(*names);
+    if (!p) return p.error();
+    auto n = ReadName(*names, 1);
+    if (!n) return n.error();
+    (*p)->names.push_back(std::move(*n));
+    return core::Ok();
+  });
+  if (!read_names) return read_names.error();
+  auto statuses = (*c)->Prepare(kSelectAllStatuses);
+  if (!statuses) return statuses.error();
+  auto read_statuses = ForEachRow(*statuses, [&]() -> Result<void> {
+    auto p = owner(*statuses);
+    if (!p) return p.error();
+    auto st = ReadStatus(*statuses, 1);
+    if (!st) return st.error();
+    (*p)->statuses.push_back(std::move(*st));
+    return core::Ok();
+  });
+  if (!read_statuses) return read_statuses.error();
   return out;
 }
 
@@ -188,6 +245,17 @@ Result<void> ParticipantRepository::Update(const core::Participant& p) {
     }
     return StoreNamesAndStatuses(c, p);
   });
+}
+
+Result<std::int64_t> ParticipantRepository::Version() {
+  auto c = tx_.ForRead();
+  if (!c) return c.error();
+  auto select = (*c)->Prepare(kVersion);
+  if (!select) return select.error();
+  auto row = select->Step();
+  if (!row) return row.error();
+  if (!*row) return core::Error::Internal("registry_version has no row");
+  return select->ColumnInt(0);
 }
 
 }  // namespace chancery::storage::sqlite

@@ -12,6 +12,7 @@ class ParticipantRepository : public core::ParticipantRepository {
   core::Result<std::vector<core::Participant>> List() override;
   core::Result<void> Insert(const core::Participant& p) override;
   core::Result<void> Update(const core::Participant& p) override;
+  core::Result<std::int64_t> Version() override;
 
  private:
   TxContext& tx_;
