@@ -5,8 +5,11 @@
 # Prints figures; it is not a test and always exits 0 once the runs are done (a missing goal is
 # printed as MISS, not turned into a failure). See bench/README.md for how to read the output.
 #
-# Usage: bench/http_vs_nginx.sh [--quick]
+# Usage: bench/http_vs_nginx.sh [--quick] [--pinned]
 #   --quick   1 pair per connection count and -d5s instead of 3 pairs and -d10s (smoke run)
+#   --pinned  servers on CPU 0 (chancery --threads 1, nginx worker_processes 1), wrk on CPU 1:
+#             without it the load generator and the server fight for the same 2 cores, which
+#             shows up as a latency tail at 1000 connections (perf-anchors §B3)
 #
 # Everything listens on 127.0.0.1 only, lives in a mktemp -d scratch folder, every load run is
 # time-bounded, and both servers are stopped by PID on exit.
@@ -20,6 +23,7 @@ CONNECTIONS=(100 1000)
 WRK_THREADS=2
 IDLE_MIN=90      # vmstat idle% below this before a run marks its pair "disturbed" (perf-anchors §0)
 TARGET_BYTES=2048
+PINNED=0         # --pinned: see usage
 
 # Goals (ratios chancery / nginx, measured in the same run).
 GOAL_RPS_RATIO=0.75   # req/s: chancery ≥ 0.75 × nginx
@@ -31,10 +35,16 @@ usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 for arg in "$@"; do
   case "$arg" in
     --quick) PAIRS=1; DURATION=5 ;;
+    --pinned) PINNED=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $arg" >&2; usage >&2; exit 2 ;;
   esac
 done
+
+PIN_SERVER="" PIN_CLIENT="" NGINX_WORKERS=2
+if ((PINNED)); then
+  PIN_SERVER="taskset -c 0" PIN_CLIENT="taskset -c 1" NGINX_WORKERS=1 WRK_THREADS=1
+fi
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BIN="$ROOT/build/chancery"
@@ -151,7 +161,11 @@ start_chancery() {
   ADMIN_PASSWORD="$(awk '$1 == "admin" {for (i = 1; i < NF; i++) if ($i == "password:") print $(i + 1)}' "$D/init.log")"
   [ -n "$ADMIN_PASSWORD" ] || { cat "$D/init.log" >&2; die "no admin password in chancery init output"; }
 
-  "$BIN" serve --data "$D/data" --listen 127.0.0.1:0 >"$D/serve.log" 2>&1 &
+  if ((PINNED)); then
+    taskset -c 0 "$BIN" serve --data "$D/data" --listen 127.0.0.1:0 --threads 1 >"$D/serve.log" 2>&1 &
+  else
+    "$BIN" serve --data "$D/data" --listen 127.0.0.1:0 >"$D/serve.log" 2>&1 &
+  fi
   SERVER_PID=$!
   # The first stdout line is "chancery listening on http://127.0.0.1:PORT (...)": it carries the
   # port chosen by the kernel for --listen …:0.
@@ -216,7 +230,7 @@ start_nginx() {
   NGINX_PORT="$(free_port)"
   # Same settings as the §B1 anchor. Every path nginx writes lives under $D.
   cat >"$D/nginx.conf" <<EOF
-worker_processes 2;
+worker_processes $NGINX_WORKERS;
 pid $D/nginx.pid;
 error_log $D/nginx-error.log warn;
 events { worker_connections 20000; }
@@ -243,7 +257,7 @@ EOF
   # be able to reach the file (traverse only, no listing).
   chmod 711 "$D"
   chmod -R a+rX "$D/www"
-  nginx -c "$D/nginx.conf" -p "$D/" -e "$D/nginx-error.log" -g 'daemon off;' >"$D/nginx.out" 2>&1 &
+  $PIN_SERVER nginx -c "$D/nginx.conf" -p "$D/" -e "$D/nginx-error.log" -g 'daemon off;' >"$D/nginx.out" 2>&1 &
   NGINX_PID=$!
   local _
   for _ in $(seq 50); do
@@ -281,7 +295,7 @@ run_wrk() {
   idle="$(idle_pct)"
   printf '  c=%-4s pair %d  %-8s  loadavg %s  idle %3s%%  ' "$conns" "$pair" "$name" "$load" "$idle"
   # wrk stops itself after -d; timeout is the outer guard should it hang (e.g. a stuck server).
-  if ! timeout 30 wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --latency -H "$AUTH" "$url" >"$out" 2>&1; then
+  if ! timeout 30 $PIN_CLIENT wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --latency -H "$AUTH" "$url" >"$out" 2>&1; then
     status=failed
   fi
   local rps p50 p99 errs non2xx max
@@ -360,7 +374,7 @@ log "== machine =="
 log "  nproc: $(nproc); CPU: $(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
 log "  $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2); $(nginx -v 2>&1); $("$BIN" --version)"
 log "  ulimit -n: $(ulimit -n); kernel $(uname -r)"
-log "  mode: $PAIRS pair(s) per connection count, ${DURATION}s per run, alternating chancery/nginx"
+log "  mode: $PAIRS pair(s) per connection count, ${DURATION}s per run, alternating chancery/nginx$( ((PINNED)) && echo "; pinned: servers on CPU 0, wrk on CPU 1")"
 
 log ""
 log "== setup =="

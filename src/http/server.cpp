@@ -2,10 +2,11 @@
 // socket-related lives here so that the ~50 s compile cost is paid once; the rest of the code
 // base sees only server.hpp and api/http_types.hpp.
 //
-// Threading model: `io_threads` threads run one io_context. Each connection is a coroutine on
-// its own strand (or directly on the io_context when there is a single I/O thread, where a
-// strand would only add locking). The acceptor and the signal set live on a separate "control"
-// strand, which is also where Stop() does its work, so Stop() can be called from any thread.
+// Threading model: `io_threads` threads each run an io_context of their own; accepted
+// connections are dealt to them round-robin, and each connection is a coroutine on its
+// thread's context, so no strand is needed. The acceptor and the signal set live on a
+// "control" strand of the first context, which is also where Stop() does its work, so Stop()
+// can be called from any thread.
 // Requests the handler marks as `offload` run on a thread_pool and the connection coroutine
 // resumes on its own executor afterwards.
 #include "http/server.hpp"
@@ -300,7 +301,7 @@ struct Server::Impl {
       : options_(std::move(options)),
         handler_(std::move(handler)),
         hooks_(std::move(hooks)),
-        ioc_(std::max(1, options_.io_threads)),
+        ioc_(1),
         control_(net::make_strand(ioc_)),
         acceptor_(control_),
         drain_timer_(control_),
@@ -312,7 +313,7 @@ struct Server::Impl {
 
   net::awaitable<void> AcceptLoop();
   void Shutdown();  // on control_
-  void RunIoLoop();
+  void RunIoLoop(net::io_context& ioc);
   net::any_io_executor NewConnectionExecutor();
 
   api::Response CallHandler(const api::Request& request) noexcept;
@@ -336,10 +337,17 @@ struct Server::Impl {
   std::mutex connections_mutex_;
   std::unordered_set<Connection*> connections_;
 
+  // One io_context per I/O thread, each run by exactly that thread: connections are dealt out
+  // round-robin and never need a strand, and the threads never wake each other. (One shared
+  // io_context measured 0.64x nginx at 1000 connections, this layout about 1.0x.) ioc_ is the
+  // first; it also runs the acceptor, the signal set and shutdown.
   net::io_context ioc_;
+  std::vector<std::unique_ptr<net::io_context>> more_iocs_;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_alive_;  // control_ only
+  std::size_t next_ioc_ = 0;  // control_ only: round-robin position
   net::strand<net::io_context::executor_type> control_;
   tcp::acceptor acceptor_;                  // control_ only
-  std::optional<net::signal_set> signals_;  // control_ only, exists while Run() runs
+  std::optional<net::signal_set> signals_;  // control_ only, from Listen() to the end of Run()
   net::steady_timer drain_timer_;           // control_ only
   bool shutdown_started_ = false;           // control_ only
   net::thread_pool workers_;
@@ -626,33 +634,39 @@ void Server::Impl::Listen() {
   const tcp::endpoint local = acceptor_.local_endpoint(ec);
   if (ec) fail(ec.message());
   bound_port_.store(local.port());
+  // Catch SIGINT/SIGTERM from now on, not only once Run() starts: a signal that arrives in
+  // between is queued and stops the server cleanly instead of killing it.
+  signals_.emplace(control_, SIGINT, SIGTERM);
+  signals_->async_wait([this](const beast::error_code& signal_ec, int /*signal*/) {
+    if (!signal_ec) Stop();
+  });
 }
 
 void Server::Impl::Run() {
   if (!acceptor_.is_open() && !stopping_.load()) Listen();
-
-  signals_.emplace(control_, SIGINT, SIGTERM);
-  signals_->async_wait([this](const beast::error_code& ec, int /*signal*/) {
-    if (!ec) Stop();
-  });
   net::co_spawn(control_, AcceptLoop(), ReportException);
 
-  // The calling thread is one of the I/O threads.
+  // The calling thread runs ioc_; each further thread runs one context of its own, kept alive
+  // by a work guard until shutdown while it has no connection.
   const int extra_threads = std::max(1, options_.io_threads) - 1;
+  for (int i = 0; i < extra_threads; ++i) {
+    more_iocs_.push_back(std::make_unique<net::io_context>(1));
+    keep_alive_.push_back(net::make_work_guard(*more_iocs_.back()));
+  }
   std::vector<std::thread> threads;
   threads.reserve(static_cast<std::size_t>(extra_threads));
-  for (int i = 0; i < extra_threads; ++i) threads.emplace_back([this] { RunIoLoop(); });
-  RunIoLoop();
+  for (auto& ioc : more_iocs_) threads.emplace_back([this, &ioc] { RunIoLoop(*ioc); });
+  RunIoLoop(ioc_);
   for (auto& thread : threads) thread.join();
   // Give SIGINT/SIGTERM back to their default action once we no longer serve.
   signals_.reset();
 }
 
-void Server::Impl::RunIoLoop() {
+void Server::Impl::RunIoLoop(net::io_context& ioc) {
   // run() returns once the acceptor, the signal wait and every connection are done.
   for (;;) {
     try {
-      ioc_.run();
+      ioc.run();
       return;
     } catch (const std::exception& e) {
       // Nothing should throw out of a handler; if something does, keep serving the others.
@@ -674,6 +688,7 @@ void Server::Impl::Shutdown() {
   beast::error_code ignored;
   acceptor_.close(ignored);
   if (signals_) signals_->cancel(ignored);
+  keep_alive_.clear();  // the other I/O contexts may finish once their connections are gone
 
   const auto live = LiveConnections();
   for (const auto& connection : live) {
@@ -691,9 +706,10 @@ void Server::Impl::Shutdown() {
 }
 
 net::any_io_executor Server::Impl::NewConnectionExecutor() {
-  // With one I/O thread every handler already runs serially; a strand would only add locking.
-  if (options_.io_threads <= 1) return ioc_.get_executor();
-  return net::make_strand(ioc_);
+  // Each context is run by one thread, so a connection's handlers already run serially.
+  const std::size_t n = more_iocs_.size() + 1;
+  const std::size_t i = next_ioc_++ % n;
+  return i == 0 ? ioc_.get_executor() : more_iocs_[i - 1]->get_executor();
 }
 
 net::awaitable<void> Server::Impl::AcceptLoop() {
