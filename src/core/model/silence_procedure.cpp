@@ -1,0 +1,97 @@
+#include "core/model/silence_procedure.hpp"
+
+#include <algorithm>
+
+namespace chancery::core {
+
+std::string_view ToString(ResponseEffect effect) {
+  switch (effect) {
+    case ResponseEffect::kBreaksSilence: return "breaks_silence";
+    case ResponseEffect::kNotAMemberState: return "not_a_member_state";
+    case ResponseEffect::kAtOrAfterExpiry: return "at_or_after_expiry";
+    case ResponseEffect::kDoesNotObject: return "does_not_object";
+    case ResponseEffect::kAlreadyBroken: return "already_broken";
+    case ResponseEffect::kUnknownParticipant: return "unknown_participant";
+    case ResponseEffect::kNotYetReceived: return "not_yet_received";
+  }
+  return "unknown_participant";
+}
+
+std::string_view ToString(SilenceState state) {
+  switch (state) {
+    case SilenceState::kRunning: return "running";
+    case SilenceState::kAdopted: return "adopted";
+    case SilenceState::kNotAdopted: return "not_adopted";
+  }
+  return "running";
+}
+
+Result<void> ValidateOpening(const SilenceProcedure& p, const SilenceSettings& settings) {
+  if (p.title.empty()) return Error::InvalidArgument("a silence procedure needs its text's title", "title");
+  if (p.expires_at <= p.opened_at) {
+    return Error::InvalidArgument("the expiry instant must come after the opening", "expires_at");
+  }
+  if (p.expires_at - p.opened_at < settings.minimum_period) {
+    return Error::InvalidArgument("the silence period must last at least " +
+                                      std::to_string(settings.minimum_period.count()) + " days",
+                                  "expires_at");
+  }
+  return Ok();
+}
+
+Date LocalDate(Instant instant, const TimeZone& zone) { return UtcDate(instant + zone.OffsetAt(instant)); }
+
+SilenceOutcome Evaluate(const SilenceProcedure& procedure, const std::vector<SilenceResponse>& responses,
+                        const std::vector<Participant>& registry, const TimeZone& zone, Instant now,
+                        const SilenceSettings& settings) {
+  SilenceOutcome out;
+  out.effects.resize(responses.size(), ResponseEffect::kDoesNotObject);
+  // Responses count in the order they were received, whatever order they are listed in.
+  std::vector<std::size_t> order(responses.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return responses[a].received_at < responses[b].received_at; });
+
+  for (std::size_t i : order) {
+    const auto& r = responses[i];
+    auto& effect = out.effects[i];
+    const auto participant = std::find_if(registry.begin(), registry.end(),
+                                          [&](const Participant& p) { return p.id == r.participant_id; });
+    if (participant == registry.end()) {
+      effect = ResponseEffect::kUnknownParticipant;
+    } else if (r.received_at > now) {
+      effect = ResponseEffect::kNotYetReceived;
+    } else if (r.received_at >= procedure.expires_at) {
+      effect = ResponseEffect::kAtOrAfterExpiry;
+    } else if (StatusOn(*participant, LocalDate(r.received_at, zone)) != ParticipantStatus::kMember) {
+      effect = ResponseEffect::kNotAMemberState;
+    } else if (r.kind == ResponseKind::kComment ||
+               (r.kind == ResponseKind::kAmendment && !settings.amendments_break_silence)) {
+      effect = ResponseEffect::kDoesNotObject;
+    } else if (out.broken_by) {
+      effect = ResponseEffect::kAlreadyBroken;
+    } else {
+      effect = ResponseEffect::kBreaksSilence;
+      out.broken_by = i;
+      out.state = SilenceState::kNotAdopted;
+      out.decided_at = r.received_at;
+    }
+  }
+  if (!out.broken_by && now >= procedure.expires_at) {
+    out.state = SilenceState::kAdopted;
+    out.decided_at = procedure.expires_at;  // R10: adopted at the expiry instant, not when noticed
+  }
+  return out;
+}
+
+Result<Instant> EndOfLocalDay(Date day, const TimeZone& zone) {
+  const auto next = std::chrono::sys_days{day} + std::chrono::days{1};
+  return zone.ToInstant(LocalTime{next.time_since_epoch()});
+}
+
+bool IsWeekend(Date day) {
+  const std::chrono::weekday wd{std::chrono::sys_days{day}};
+  return wd == std::chrono::Saturday || wd == std::chrono::Sunday;
+}
+
+}  // namespace chancery::core
