@@ -46,6 +46,23 @@ Verdict OnAuditLog(const Actor& a, Action action) {
   return Verdict::kDeny;
 }
 
+// Meetings and their agendas are run by the Secretariat and the Chairmanship; delegates follow
+// them. An observer delegate may not know that an item closed to observers exists at all.
+Verdict OnMeetingRecord(const Actor& a, Action action, const ObjectRef& o) {
+  if (a.role == Role::kObserverDelegate && o.kind == ObjectKind::kAgendaItem && o.closed_to_observers) {
+    return Verdict::kHide;
+  }
+  switch (action) {
+    case Action::kRead:
+    case Action::kList: return Verdict::kAllow;
+    case Action::kCreate:
+    case Action::kUpdate:
+      return IsSecretariat(a.role) || a.role == Role::kChairmanship ? Verdict::kAllow : Verdict::kDeny;
+    case Action::kDelete: return Verdict::kDeny;  // records are amended, never deleted
+  }
+  return Verdict::kDeny;
+}
+
 Verdict OnSettings(const Actor& a, Action action) {
   switch (action) {
     case Action::kRead:
@@ -76,6 +93,8 @@ std::string_view ToString(ObjectKind kind) {
     case ObjectKind::kUser: return "user";
     case ObjectKind::kAuditLog: return "audit_log";
     case ObjectKind::kSettings: return "settings";
+    case ObjectKind::kMeeting: return "meeting";
+    case ObjectKind::kAgendaItem: return "agenda_item";
   }
   return "participant";
 }
@@ -97,6 +116,8 @@ Verdict Decide(const Actor& actor, Action action, const ObjectRef& object) {
     case ObjectKind::kUser: return OnUser(actor, action, object);
     case ObjectKind::kAuditLog: return OnAuditLog(actor, action);
     case ObjectKind::kSettings: return OnSettings(actor, action);
+    case ObjectKind::kMeeting:
+    case ObjectKind::kAgendaItem: return OnMeetingRecord(actor, action, object);
   }
   return Verdict::kHide;
 }

@@ -13,12 +13,13 @@
 namespace chancery::core {
 
 enum class Action { kRead, kList, kCreate, kUpdate, kDelete };
-enum class ObjectKind { kParticipant, kUser, kAuditLog, kSettings };
+enum class ObjectKind { kParticipant, kUser, kAuditLog, kSettings, kMeeting, kAgendaItem };
 
 inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
                                          Action::kUpdate, Action::kDelete};
 inline constexpr ObjectKind kAllObjectKinds[] = {ObjectKind::kParticipant, ObjectKind::kUser,
-                                                 ObjectKind::kAuditLog, ObjectKind::kSettings};
+                                                 ObjectKind::kAuditLog,    ObjectKind::kSettings,
+                                                 ObjectKind::kMeeting,     ObjectKind::kAgendaItem};
 
 std::string_view ToString(Action action);
 std::string_view ToString(ObjectKind kind);
@@ -28,6 +29,9 @@ std::string_view ToString(ObjectKind kind);
 struct ObjectRef {
   ObjectKind kind;
   std::optional<std::int64_t> user_id;  // kUser: which user
+  // kAgendaItem: closed to observers (RoP 12.4). What is said, decided or mandated under an
+  // item is asked about as that item, so it can never be more visible than the item.
+  bool closed_to_observers = false;
 };
 
 enum class Verdict { kAllow, kDeny, kHide };

@@ -14,19 +14,24 @@ namespace {
 const std::map<std::string, std::map<std::string, std::string>> kExpected = {
     {"administrator",
      {{"participant", "AAAAD"}, {"user:self", "AAAAA"}, {"user:other", "AAAAA"},
-      {"audit_log", "AADDD"}, {"settings", "AADAD"}}},
+      {"audit_log", "AADDD"}, {"settings", "AADAD"},
+      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"}}},
     {"officer",
      {{"participant", "AAAAD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
-      {"audit_log", "HDHHH"}, {"settings", "AADDD"}}},
+      {"audit_log", "HDHHH"}, {"settings", "AADDD"},
+      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"}}},
     {"chairmanship",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
-      {"audit_log", "HDHHH"}, {"settings", "AADDD"}}},
+      {"audit_log", "HDHHH"}, {"settings", "AADDD"},
+      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"}}},
     {"member_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
-      {"audit_log", "HDHHH"}, {"settings", "AADDD"}}},
+      {"audit_log", "HDHHH"}, {"settings", "AADDD"},
+      {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "AADDD"}}},
     {"observer_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
-      {"audit_log", "HDHHH"}, {"settings", "AADDD"}}},
+      {"audit_log", "HDHHH"}, {"settings", "AADDD"},
+      {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "HHHHH"}}},
 };
 
 char Letter(Verdict v) { return v == Verdict::kAllow ? 'A' : v == Verdict::kDeny ? 'D' : 'H'; }
@@ -44,6 +49,9 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       {"user:other", {ObjectKind::kUser, 7}},
       {"audit_log", {ObjectKind::kAuditLog, {}}},
       {"settings", {ObjectKind::kSettings, {}}},
+      {"meeting", {ObjectKind::kMeeting, {}}},
+      {"item:open", {ObjectKind::kAgendaItem, {}, false}},
+      {"item:closed", {ObjectKind::kAgendaItem, {}, true}},
   };
   // Every object kind appears in the matrix.
   for (ObjectKind kind : kAllObjectKinds) {
@@ -61,7 +69,7 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       checked += 5;
     }
   }
-  EXPECT_EQ(checked, 5 * 5 * 5);
+  EXPECT_EQ(checked, 5 * 8 * 5);  // roles × objects × actions
 }
 
 TEST(Policy, UnboundDelegateSeesNothing) {

@@ -1,0 +1,68 @@
+#include "core/model/meeting.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/model/decision_symbol.hpp"
+
+namespace chancery::core {
+
+std::string_view ToString(MeetingFormat format) {
+  switch (format) {
+    case MeetingFormat::kInPerson: return "in_person";
+    case MeetingFormat::kOnline: return "online";
+    case MeetingFormat::kHybrid: return "hybrid";
+  }
+  return "in_person";
+}
+
+std::optional<MeetingFormat> ParseMeetingFormat(std::string_view text) {
+  for (auto f : {MeetingFormat::kInPerson, MeetingFormat::kOnline, MeetingFormat::kHybrid}) {
+    if (ToString(f) == text) return f;
+  }
+  return std::nullopt;
+}
+
+std::string Format(SessionCode code) { return std::to_string(code.year) + "-" + ToRoman(code.number); }
+
+std::optional<SessionCode> ParseSessionCode(std::string_view text) {
+  if (text.size() < 6 || text[4] != '-') return std::nullopt;
+  int year = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + 4, year);
+  if (ec != std::errc() || end != text.data() + 4 || year < 1990) return std::nullopt;
+  auto number = FromRoman(text.substr(5));
+  if (!number) return std::nullopt;
+  return SessionCode{year, *number};
+}
+
+int NextSessionNumber(const std::vector<SessionCode>& existing, int year) {
+  int highest = 0;
+  for (const auto& s : existing) {
+    if (s.year == year) highest = std::max(highest, s.number);
+  }
+  return highest + 1;
+}
+
+Result<void> ValidateAgenda(const std::vector<AgendaItem>& items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    const std::string at = "items[" + std::to_string(i) + "]";
+    if (item.number != static_cast<int>(i) + 1) {
+      return Error::InvalidArgument("items are numbered 1, 2, 3, … in order", at + ".number");
+    }
+    if (item.title.empty()) return Error::InvalidArgument("an item needs a title", at + ".title");
+    if (item.closed_to_observers && !item.invited_observers.empty()) {
+      return Error::InvalidArgument("observers cannot be invited to an item closed to them", at + ".invited_observers");
+    }
+  }
+  return Ok();
+}
+
+bool MayAttend(const AgendaItem& item, const Participant& participant, Date on) {
+  if (StatusOn(participant, on) == ParticipantStatus::kMember) return true;
+  if (item.closed_to_observers) return false;
+  return std::find(item.invited_observers.begin(), item.invited_observers.end(), participant.id) !=
+         item.invited_observers.end();
+}
+
+}  // namespace chancery::core
