@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "api/problem.hpp"
+#include "core/services/request_store.hpp"
 
 namespace chancery::api {
 namespace {
@@ -115,15 +116,21 @@ Response Api::Dispatch(const Request& request, std::string& route_label) {
   }
   route_label = match.route->path;
 
+  // Everything this request reads comes from one read transaction (core/services/request_store).
+  core::RequestStore store(context_.deps.store);
+  const core::Deps& d = context_.deps;
+  core::Deps deps{store, d.clock, d.digest, d.hasher, d.random, d.zone, d.formatter, d.auth, d.participants};
+  Context ctx{deps, context_.metrics, context_.options};
+
   Call call{request, std::move(match.params), {}, std::nullopt, std::nullopt};
   for (auto p : url->params()) call.query.emplace_back(p.key, p.has_value ? p.value : std::string());
   if (match.route->target.access == Access::kSignedIn) {
-    if (auto refused = Authenticate(call)) return std::move(*refused);
+    if (auto refused = Authenticate(ctx, call)) return std::move(*refused);
   }
-  return match.route->target.fn(context_, call);
+  return match.route->target.fn(ctx, call);
 }
 
-std::optional<Response> Api::Authenticate(Call& call) {
+std::optional<Response> Api::Authenticate(Context& ctx, Call& call) {
   const Request& req = call.request;
   bool from_cookie = false;
   std::optional<std::string> token;
@@ -138,7 +145,7 @@ std::optional<Response> Api::Authenticate(Call& call) {
     from_cookie = true;
   }
   if (!token) return Problem(problems::kUnauthenticated, "sign in first");
-  auto who = core::Authenticate(context_.deps, *token);
+  auto who = core::Authenticate(ctx.deps, *token);
   if (!who) return ProblemFrom(who.error());
   // A token must be used the way it was issued: a cookie session cannot be replayed as a
   // bearer token to skip the CSRF check, and the other way round.

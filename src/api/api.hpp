@@ -32,7 +32,7 @@ class Api {
   };
 
   Response Dispatch(const Request& request, std::string& route_label);
-  std::optional<Response> Authenticate(Call& call);
+  std::optional<Response> Authenticate(Context& ctx, Call& call);
 
   ApiOptions options_;
   Context context_;

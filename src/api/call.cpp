@@ -16,6 +16,14 @@ Response Json(int status, const boost::json::value& body) {
   return r;
 }
 
+Response JsonText(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.With("Content-Type", "application/json");
+  return r;
+}
+
 Response NoContent() {
   Response r;
   r.status = 204;

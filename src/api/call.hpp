@@ -49,6 +49,7 @@ using HandlerFn = Response (*)(Context&, Call&);
 
 // Responses.
 Response Json(int status, const boost::json::value& body);
+Response JsonText(int status, std::string body);  // body already serialised
 Response NoContent();
 
 // A 400 problem naming the first query parameter not in `known`, or nullopt.

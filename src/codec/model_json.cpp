@@ -9,39 +9,52 @@ boost::json::value OrNull(const std::optional<std::string>& s) {
   return s ? boost::json::value(*s) : boost::json::value(nullptr);
 }
 
-boost::json::value DateOrNull(const std::optional<core::Date>& d) {
-  return d ? boost::json::value(core::FormatDate(*d)) : boost::json::value(nullptr);
-}
-
 }  // namespace
 
-boost::json::object ToJson(const core::Participant& p, core::Date on, std::string_view lang) {
-  boost::json::object o;
-  o["id"] = p.id;
-  o["kind"] = core::ToString(p.kind);
-  o["iso_alpha2"] = OrNull(p.iso_alpha2);
-  o["iso_alpha3"] = OrNull(p.iso_alpha3);
+void WriteJson(JsonWriter& out, const core::Participant& p, core::Date on, std::string_view lang) {
+  auto optional = [&](const std::optional<std::string>& v) -> JsonWriter& { return v ? out.String(*v) : out.Null(); };
+  out.BeginObject();
+  out.Key("id").String(p.id);
+  out.Key("kind").String(core::ToString(p.kind));
+  out.Key("iso_alpha2");
+  optional(p.iso_alpha2);
+  out.Key("iso_alpha3");
+  optional(p.iso_alpha3);
   if (const auto* n = core::NameOn(p, lang, on)) {
-    o["name"] = {{"lang", n->lang}, {"short", n->short_name}, {"full", n->full_name}};
+    out.Key("name").BeginObject();
+    out.Key("lang").String(n->lang).Key("short").String(n->short_name).Key("full").String(n->full_name);
+    out.EndObject();
   }
-  o["status_on"] = {{"date", core::FormatDate(on)}, {"status", core::ToString(core::StatusOn(p, on))}};
-  boost::json::array names;
+  out.Key("status_on").BeginObject();
+  out.Key("date").String(core::FormatDate(on)).Key("status").String(core::ToString(core::StatusOn(p, on)));
+  out.EndObject();
+  out.Key("names").BeginArray();
   for (const auto& n : p.names) {
-    names.push_back(boost::json::object{
-        {"lang", n.lang}, {"short", n.short_name}, {"full", n.full_name}, {"from", DateOrNull(n.from)}});
+    out.BeginObject();
+    out.Key("lang").String(n.lang).Key("short").String(n.short_name).Key("full").String(n.full_name);
+    out.Key("from");
+    n.from ? out.String(core::FormatDate(*n.from)) : out.Null();
+    out.EndObject();
   }
-  o["names"] = std::move(names);
-  boost::json::array statuses;
+  out.EndArray();
+  out.Key("statuses").BeginArray();
   for (const auto& s : p.statuses) {
-    statuses.push_back(boost::json::object{{"from", core::FormatDate(s.from)},
-                                           {"status", core::ToString(s.status)},
-                                           {"precision", core::ToString(s.precision)},
-                                           {"basis", s.basis},
-                                           {"source", s.source},
-                                           {"confidence", s.confidence}});
+    out.BeginObject();
+    out.Key("from").String(core::FormatDate(s.from));
+    out.Key("status").String(core::ToString(s.status));
+    out.Key("precision").String(core::ToString(s.precision));
+    out.Key("basis").String(s.basis).Key("source").String(s.source).Key("confidence").String(s.confidence);
+    out.EndObject();
   }
-  o["statuses"] = std::move(statuses);
-  return o;
+  out.EndArray();
+  out.EndObject();
+}
+
+std::string ToJsonText(const core::Participant& p, core::Date on, std::string_view lang) {
+  std::string text;
+  JsonWriter out(text);
+  WriteJson(out, p, on, lang);
+  return text;
 }
 
 core::Result<core::NameVersion> NameFromJson(const boost::json::object& o, std::string path) {

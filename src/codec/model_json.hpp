@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 #include <string_view>
 
+#include "codec/json_writer.hpp"
 #include "core/model/audit.hpp"
 #include "core/model/participant.hpp"
 #include "core/model/user.hpp"
@@ -11,8 +12,10 @@
 
 namespace chancery::codec {
 
-// Full record plus what holds on `on`: "status_on" and "name" in `lang`.
-boost::json::object ToJson(const core::Participant& p, core::Date on, std::string_view lang);
+// Full record plus what holds on `on`: "status_on" and "name" in `lang`. Written straight as
+// text: participants are the registry's hot path.
+void WriteJson(JsonWriter& out, const core::Participant& p, core::Date on, std::string_view lang);
+std::string ToJsonText(const core::Participant& p, core::Date on, std::string_view lang);
 core::Result<core::Participant> ParticipantFromJson(const boost::json::object& o, std::string path = {});
 core::Result<core::StatusChange> StatusChangeFromJson(const boost::json::object& o, std::string path = {});
 core::Result<core::NameVersion> NameFromJson(const boost::json::object& o, std::string path = {});

@@ -24,7 +24,7 @@ std::optional<Response> ReadDate(const Call& call, std::string_view name, std::o
 
 // The created or amended participant, as seen on the date of the request.
 Response Participant(Context& ctx, int status, const core::Participant& p, std::string_view lang = "en") {
-  return Json(status, codec::ToJson(p, core::Today(ctx.deps), lang));
+  return JsonText(status, codec::ToJsonText(p, core::Today(ctx.deps), lang));
 }
 
 template <class ReadFn, class ApplyFn>
@@ -65,16 +65,17 @@ Response ListParticipants(Context& ctx, Call& call) {
   filter.on = on;
   auto list = core::ListParticipants(ctx.deps, call.actor(), filter);
   if (!list) return ProblemFrom(list.error());
-  boost::json::array items;
   const auto total = static_cast<std::int64_t>(list->items.size());
+  std::string body;
+  codec::JsonWriter out(body);
+  out.BeginObject();
+  out.Key("on").String(core::FormatDate(on)).Key("total").Int(total).Key("offset").Int(offset).Key("limit").Int(limit);
+  out.Key("items").BeginArray();
   for (std::int64_t i = offset; i < total && i < offset + limit; ++i) {
-    items.push_back(codec::ToJson(*list->items[static_cast<std::size_t>(i)], on, lang));
+    codec::WriteJson(out, *list->items[static_cast<std::size_t>(i)], on, lang);
   }
-  return Json(200, {{"on", core::FormatDate(on)},
-                    {"total", total},
-                    {"offset", offset},
-                    {"limit", limit},
-                    {"items", std::move(items)}});
+  out.EndArray().EndObject();
+  return JsonText(200, std::move(body));
 }
 
 Response GetParticipant(Context& ctx, Call& call) {
@@ -85,7 +86,7 @@ Response GetParticipant(Context& ctx, Call& call) {
   if (auto bad = ReadLang(call, lang)) return std::move(*bad);
   auto p = core::GetParticipant(ctx.deps, call.actor(), call.params.Get("id"));
   if (!p) return ProblemFrom(p.error());
-  return Json(200, codec::ToJson(*p, on ? *on : core::Today(ctx.deps), lang));
+  return JsonText(200, codec::ToJsonText(*p, on ? *on : core::Today(ctx.deps), lang));
 }
 
 Response CreateParticipant(Context& ctx, Call& call) {
