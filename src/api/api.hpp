@@ -31,7 +31,7 @@ class Api {
     bool offload;
   };
 
-  Response Dispatch(const Request& request, std::string& route_label);
+  Response Dispatch(const Request& request, std::string_view& route_label);
   std::optional<Response> Authenticate(Context& ctx, Call& call);
 
   ApiOptions options_;

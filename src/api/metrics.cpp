@@ -4,12 +4,17 @@
 
 namespace chancery::api {
 
-void Metrics::Observe(const std::string& method, const std::string& route, int status,
+void Metrics::Observe(std::string_view method, std::string_view route, int status,
                       std::chrono::nanoseconds took) {
   const double seconds = std::chrono::duration<double>(took).count();
   std::lock_guard lock(mutex_);
-  ++requests_[{method, route, status}];
-  auto& l = latency_[route];
+  const std::tuple<std::string_view, std::string_view, int> key{method, route, status};
+  auto count = requests_.find(key);
+  if (count == requests_.end()) count = requests_.emplace(std::tuple{std::string(method), std::string(route), status}, 0).first;
+  ++count->second;
+  auto latency = latency_.find(route);
+  if (latency == latency_.end()) latency = latency_.emplace(std::string(route), Latency{}).first;
+  auto& l = latency->second;
   std::size_t i = 0;
   while (i < kBuckets.size() && seconds > kBuckets[i]) ++i;
   ++l.counts[i];

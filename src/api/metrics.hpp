@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace chancery::api {
@@ -16,7 +17,7 @@ class Metrics {
  public:
   void ConnectionOpened() { open_connections_.fetch_add(1, std::memory_order_relaxed); }
   void ConnectionClosed() { open_connections_.fetch_sub(1, std::memory_order_relaxed); }
-  void Observe(const std::string& method, const std::string& route, int status, std::chrono::nanoseconds took);
+  void Observe(std::string_view method, std::string_view route, int status, std::chrono::nanoseconds took);
   std::string Render() const;
 
  private:
@@ -31,8 +32,9 @@ class Metrics {
 
   std::atomic<std::int64_t> open_connections_{0};
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;  // (method, route, status)
-  std::map<std::string, Latency> latency_;                                        // by route
+  // Transparent comparators: lookups with string_views allocate nothing on the hot path.
+  std::map<std::tuple<std::string, std::string, int>, std::uint64_t, std::less<>> requests_;  // (method, route, status)
+  std::map<std::string, Latency, std::less<>> latency_;                                        // by route
 };
 
 }  // namespace chancery::api
