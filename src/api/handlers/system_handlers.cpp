@@ -1,6 +1,7 @@
 // Health, metrics, the OpenAPI document, the organisation's clock and settings.
 #include "api/call.hpp"
 #include "api/problem.hpp"
+#include "core/local_time.hpp"
 #include "core/policy.hpp"
 
 namespace chancery::api::handlers {
@@ -39,17 +40,13 @@ Response Time(Context& ctx, Call& call) {
     at = *parsed;
   }
   const auto& zone = ctx.deps.zone;
-  const auto offset = zone.OffsetAt(at);
-  const auto local = at + offset;
-  std::string local_text = core::FormatInstant(std::chrono::floor<std::chrono::seconds>(local));
-  local_text.pop_back();  // drop "Z": a wall-clock time
   boost::json::object formatted;
   for (auto lang : core::kLanguages) formatted[lang] = ctx.deps.formatter.LocalDateTime(at, zone, lang);
   return Json(200, {{"utc", core::FormatInstant(at)},
                     {"zone", zone.Name()},
-                    {"offset", core::FormatOffset(offset)},
-                    {"local", local_text + core::FormatOffset(offset)},
-                    {"date", core::FormatDate(core::UtcDate(local))},
+                    {"offset", core::FormatOffset(zone.OffsetAt(at))},
+                    {"local", core::FormatLocal(at, zone)},
+                    {"date", core::FormatDate(core::LocalDate(at, zone))},
                     {"formatted", std::move(formatted)}});
 }
 

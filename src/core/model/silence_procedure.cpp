@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/local_time.hpp"
+
 namespace chancery::core {
 
 std::string_view ToString(ResponseEffect effect) {
@@ -38,8 +40,6 @@ Result<void> ValidateOpening(const SilenceProcedure& p, const SilenceSettings& s
   }
   return Ok();
 }
-
-Date LocalDate(Instant instant, const TimeZone& zone) { return UtcDate(instant + zone.OffsetAt(instant)); }
 
 SilenceOutcome Evaluate(const SilenceProcedure& procedure, const std::vector<SilenceResponse>& responses,
                         const std::vector<Participant>& registry, const TimeZone& zone, Instant now,

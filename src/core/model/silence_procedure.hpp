@@ -75,7 +75,4 @@ Result<Instant> EndOfLocalDay(Date day, const TimeZone& zone);
 // R29 asks to flag deadlines on a weekend (public holidays need a calendar, not yet kept).
 bool IsWeekend(Date day);
 
-// The organisation-local date of an instant.
-Date LocalDate(Instant instant, const TimeZone& zone);
-
 }  // namespace chancery::core

@@ -18,11 +18,6 @@ std::string OrEmpty(const std::optional<std::string>& s) { return s ? *s : std::
 
 }  // namespace
 
-Date Today(const Deps& deps) {
-  auto now = deps.clock.Now();
-  return UtcDate(now + deps.zone.OffsetAt(now));
-}
-
 std::string Canonical(const Participant& p) {
   std::string out;
   Put(out, "id", p.id);
