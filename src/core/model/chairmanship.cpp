@@ -1,7 +1,5 @@
 #include "core/model/chairmanship.hpp"
 
-#include <algorithm>
-
 namespace chancery::core {
 
 using namespace std::chrono;
@@ -11,9 +9,9 @@ Result<void> ValidateChairmanship(const std::vector<ChairmanshipTerm>& terms,
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto& t = terms[i];
     const std::string at = "terms[" + std::to_string(i) + "]";
-    auto p = std::find_if(registry.begin(), registry.end(), [&](const Participant& x) { return x.id == t.participant_id; });
-    if (p == registry.end()) return Error::InvalidArgument("no participant " + t.participant_id, at + ".participant_id");
-    if (StatusOn(*p, t.from) != ParticipantStatus::kMember) {
+    const Participant* p = FindById(registry, t.participant_id);
+    if (!p) return Error::InvalidArgument("no participant " + t.participant_id, at + ".participant_id");
+    if (!IsMemberStateOn(*p, t.from)) {
       return Error::InvalidArgument(t.participant_id + " is not a Member State on " + FormatDate(t.from),
                                     at + ".participant_id");
     }

@@ -1,7 +1,5 @@
 #include "core/model/consensus.hpp"
 
-#include <algorithm>
-
 namespace chancery::core {
 
 ConsensusOutcome DecideByConsensus(const std::vector<FloorPosition>& positions,
@@ -9,12 +7,11 @@ ConsensusOutcome DecideByConsensus(const std::vector<FloorPosition>& positions,
   ConsensusOutcome out;
   for (std::size_t i = 0; i < positions.size(); ++i) {
     const auto& position = positions[i];
-    auto p = std::find_if(registry.begin(), registry.end(),
-                          [&](const Participant& x) { return x.id == position.participant_id; });
+    const Participant* p = FindById(registry, position.participant_id);
     PositionEffect effect;
-    if (p == registry.end()) {
+    if (!p) {
       effect = PositionEffect::kUnknownParticipant;
-    } else if (StatusOn(*p, on) != ParticipantStatus::kMember) {
+    } else if (!IsMemberStateOn(*p, on)) {
       effect = PositionEffect::kNotAMemberState;
     } else if (position.kind == FloorPositionKind::kObjection) {
       effect = PositionEffect::kBlocksAdoption;

@@ -59,7 +59,7 @@ Result<void> ValidateAgenda(const std::vector<AgendaItem>& items) {
 }
 
 bool MayAttend(const AgendaItem& item, const Participant& participant, Date on) {
-  if (StatusOn(participant, on) == ParticipantStatus::kMember) return true;
+  if (IsMemberStateOn(participant, on)) return true;
   if (item.closed_to_observers) return false;
   return std::find(item.invited_observers.begin(), item.invited_observers.end(), participant.id) !=
          item.invited_observers.end();

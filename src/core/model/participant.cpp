@@ -170,6 +170,13 @@ const NameVersion* NameOn(const Participant& p, std::string_view lang, Date day)
   return p.names.empty() ? nullptr : &p.names.front();
 }
 
+const Participant* FindById(const std::vector<Participant>& registry, std::string_view id) {
+  for (const auto& p : registry) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
 std::vector<const Participant*> WithStatusOn(const std::vector<Participant>& participants,
                                              ParticipantStatus status, Date day) {
   std::vector<const Participant*> out;

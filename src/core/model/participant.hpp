@@ -75,6 +75,15 @@ Result<void> AddStatusChange(Participant& participant, StatusChange change);
 
 ParticipantStatus StatusOn(const Participant& participant, Date day);
 
+// The rule every consensus rule rests on (R3, R4): only a Member State on that day objects,
+// breaks silence, chairs or attends closed items.
+inline bool IsMemberStateOn(const Participant& participant, Date day) {
+  return StatusOn(participant, day) == ParticipantStatus::kMember;
+}
+
+// Linear search by id in a registry in any order; nullptr if absent.
+const Participant* FindById(const std::vector<Participant>& registry, std::string_view id);
+
 // The name in force on `day` in `lang`; falls back to English, then to any language, so a
 // participant always has something to show. nullptr only if it has no names at all.
 const NameVersion* NameOn(const Participant& participant, std::string_view lang, Date day);

@@ -55,15 +55,14 @@ SilenceOutcome Evaluate(const SilenceProcedure& procedure, const std::vector<Sil
   for (std::size_t i : order) {
     const auto& r = responses[i];
     auto& effect = out.effects[i];
-    const auto participant = std::find_if(registry.begin(), registry.end(),
-                                          [&](const Participant& p) { return p.id == r.participant_id; });
-    if (participant == registry.end()) {
+    const Participant* participant = FindById(registry, r.participant_id);
+    if (!participant) {
       effect = ResponseEffect::kUnknownParticipant;
     } else if (r.received_at > now) {
       effect = ResponseEffect::kNotYetReceived;
     } else if (r.received_at >= procedure.expires_at) {
       effect = ResponseEffect::kAtOrAfterExpiry;
-    } else if (StatusOn(*participant, LocalDate(r.received_at, zone)) != ParticipantStatus::kMember) {
+    } else if (!IsMemberStateOn(*participant, LocalDate(r.received_at, zone))) {
       effect = ResponseEffect::kNotAMemberState;
     } else if (r.kind == ResponseKind::kComment ||
                (r.kind == ResponseKind::kAmendment && !settings.amendments_break_silence)) {
