@@ -3,18 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/builders.hpp"
+
 namespace chancery::core {
 namespace {
 
 using namespace std::chrono;
 
 Participant Member(std::string id, Date since) {
-  Participant p;
-  p.id = id;
-  p.iso_alpha3 = id;
-  p.names = {{"en", id, id, std::nullopt}};
-  p.statuses = {{since, ParticipantStatus::kMember, DatePrecision::kDay, "basis", "", ""}};
-  return p;
+  return testing::StateWith(std::move(id), since, ParticipantStatus::kMember);
 }
 
 class Chairmanship : public ::testing::Test {

@@ -3,26 +3,21 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/builders.hpp"
+
 namespace chancery::core {
 namespace {
 
 using namespace std::chrono;
 
-Participant With(std::string id, Date since, ParticipantStatus status) {
-  Participant p;
-  p.id = id;
-  p.iso_alpha3 = id;
-  p.names = {{"en", id, id, std::nullopt}};
-  p.statuses = {{since, status, DatePrecision::kDay, "basis", "", ""}};
-  return p;
-}
+using testing::StateWith;
 
 class Consensus : public ::testing::Test {
  protected:
-  std::vector<Participant> registry_{With("RUS", year{2002} / June / 4, ParticipantStatus::kMember),
-                                     With("IND", year{2002} / June / 4, ParticipantStatus::kMember),
-                                     With("TKM", year{2021} / June / 23, ParticipantStatus::kObserverState),
-                                     With("KWT", year{2022} / October / 13, ParticipantStatus::kMember)};
+  std::vector<Participant> registry_{StateWith("RUS", year{2002} / June / 4, ParticipantStatus::kMember),
+                                     StateWith("IND", year{2002} / June / 4, ParticipantStatus::kMember),
+                                     StateWith("TKM", year{2021} / June / 23, ParticipantStatus::kObserverState),
+                                     StateWith("KWT", year{2022} / October / 13, ParticipantStatus::kMember)};
   const Date soc_ = year{2021} / June / 23;
 };
 

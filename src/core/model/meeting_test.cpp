@@ -3,18 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/builders.hpp"
+
 namespace chancery::core {
 namespace {
 
 using namespace std::chrono;
 
 Participant With(std::string id, ParticipantStatus status) {
-  Participant p;
-  p.id = id;
-  p.iso_alpha3 = id;
-  p.names = {{"en", id, id, std::nullopt}};
-  p.statuses = {{year{2002} / June / 4, status, DatePrecision::kDay, "basis", "", ""}};
-  return p;
+  return testing::StateWith(std::move(id), year{2002} / June / 4, status);
 }
 
 TEST(SessionCode, FormatParseAndNext) {

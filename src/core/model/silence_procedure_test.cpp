@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/builders.hpp"
 #include "core/testing/fakes.hpp"
 
 namespace chancery::core {
@@ -29,24 +30,16 @@ class AlmatyLikeZone : public TimeZone {
   std::string name_ = "Asia/Almaty";
 };
 
-Participant State(std::string id, std::vector<StatusChange> statuses) {
-  Participant p;
-  p.id = id;
-  p.iso_alpha3 = id;
-  p.names = {{"en", id, id, std::nullopt}};
-  p.statuses = std::move(statuses);
-  return p;
-}
-
-StatusChange Became(Date d, ParticipantStatus s) { return {d, s, DatePrecision::kDay, "basis", "", ""}; }
+using testing::Became;
+using testing::StateWith;
 
 class Silence : public ::testing::Test {
  protected:
   Silence() {
-    registry_ = {State("IND", {Became(year{2002} / June / 4, ParticipantStatus::kMember)}),
-                 State("JPN", {Became(year{1999} / September / 14, ParticipantStatus::kObserverState)}),
-                 State("KWT", {Became(year{2022} / October / 13, ParticipantStatus::kMember)}),
-                 State("TKM", {Became(year{2021} / June / 23, ParticipantStatus::kObserverState)})};
+    registry_ = {StateWith("IND", {Became(year{2002} / June / 4, ParticipantStatus::kMember)}),
+                 StateWith("JPN", {Became(year{1999} / September / 14, ParticipantStatus::kObserverState)}),
+                 StateWith("KWT", {Became(year{2022} / October / 13, ParticipantStatus::kMember)}),
+                 StateWith("TKM", {Became(year{2021} / June / 23, ParticipantStatus::kObserverState)})};
     // Turkmenistan's request: circulated 5 March 2021, "expiring on 20 March 2021".
     procedure_.title = "Granting CICA Observer Status to Turkmenistan (under silence procedure)";
     procedure_.opened_at = At("2021-03-05T06:00:00Z");
