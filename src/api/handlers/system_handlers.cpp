@@ -2,7 +2,7 @@
 #include "api/call.hpp"
 #include "api/problem.hpp"
 #include "core/local_time.hpp"
-#include "core/policy.hpp"
+#include "core/services/settings.hpp"
 
 namespace chancery::api::handlers {
 
@@ -51,12 +51,7 @@ Response Time(Context& ctx, Call& call) {
 }
 
 Response Settings(Context& ctx, Call& call) {
-  if (auto denied = core::Check(call.actor(), core::Action::kRead, {core::ObjectKind::kSettings, {}}, "settings")) {
-    return ProblemFrom(*denied);
-  }
-  auto tx = ctx.deps.store.Begin(core::TxMode::kRead);
-  if (!tx) return ProblemFrom(tx.error());
-  auto all = (*tx)->Settings().List();
+  auto all = core::ListSettings(ctx.deps, call.actor());
   if (!all) return ProblemFrom(all.error());
   boost::json::object out;
   for (const auto& [k, v] : *all) out[k] = v;

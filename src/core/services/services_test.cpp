@@ -5,6 +5,7 @@
 #include "core/services/audit_trail.hpp"
 #include "core/services/auth.hpp"
 #include "core/services/participants.hpp"
+#include "core/services/settings.hpp"
 #include "core/services/users.hpp"
 #include "core/testing/fakes.hpp"
 #include "storage/memory/memory_store.hpp"
@@ -211,6 +212,21 @@ TEST_F(Services, DuplicateUsernameAndUnknownParticipant) {
   auto bad = CreateUser(deps_, admin_, {"delegate.xx", "X", Role::kObserverDelegate, "XXX", std::nullopt});
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(bad.error().field, "participant_id");
+}
+
+TEST_F(Services, EveryoneSignedInReadsTheSettings) {
+  {
+    auto tx = store_.Begin(TxMode::kWrite);
+    ASSERT_TRUE((*tx)->Settings().Set("time_zone", "Asia/Almaty"));
+    ASSERT_TRUE((*tx)->Commit());
+  }
+  auto delegate = CreateUser(deps_, admin_, {"delegate.ind", "Delegate", Role::kMemberDelegate, "IND", std::nullopt});
+  auto settings = ListSettings(deps_, Actor::Of(delegate->user));
+  ASSERT_TRUE(settings);
+  ASSERT_EQ(settings->size(), 1u);
+  EXPECT_EQ((*settings)[0], (std::pair<std::string, std::string>{"time_zone", "Asia/Almaty"}));
+  Actor unbound{99, "ghost", Role::kMemberDelegate, std::nullopt};
+  EXPECT_EQ(ListSettings(deps_, unbound).error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(Services, AuditLogIsForAdministratorsOnly) {
