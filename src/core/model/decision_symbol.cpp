@@ -8,12 +8,15 @@
 namespace chancery::core {
 namespace {
 
-constexpr std::array<std::pair<BodyCode, std::string_view>, 5> kBodies{{
+constexpr std::array<std::pair<BodyCode, std::string_view>, 8> kBodies{{
     {BodyCode::kSoc, "SOC"},
     {BodyCode::kSwg, "SWG"},
     {BodyCode::kMm, "MM"},
     {BodyCode::kMc, "MC"},
     {BodyCode::kSummit, "SUMMIT"},
+    {BodyCode::kCep, "CEP"},
+    {BodyCode::kTtf, "TTF"},
+    {BodyCode::kExperts, "EXPERTS"},
 }};
 
 constexpr std::array<std::pair<int, std::string_view>, 13> kRoman{{
@@ -67,6 +70,20 @@ std::optional<BodyCode> ParseBodyCode(std::string_view text) {
   return std::nullopt;
 }
 
+bool HasDecisionSymbols(BodyCode body) {
+  switch (body) {
+    case BodyCode::kSoc:
+    case BodyCode::kSwg:
+    case BodyCode::kMm:
+    case BodyCode::kMc:
+    case BodyCode::kSummit: return true;
+    case BodyCode::kCep:
+    case BodyCode::kTtf:
+    case BodyCode::kExperts: return false;
+  }
+  return false;
+}
+
 std::string ToRoman(int number) {
   if (number < 1 || number > 3999) return {};
   std::string out;
@@ -108,7 +125,7 @@ std::optional<DecisionSymbol> ParseDecisionSymbol(std::string_view text) {
   if (parts.size() != 4 || parts[2] != "DEC") return std::nullopt;
   auto body = ParseBodyCode(parts[0]);
   auto dash = parts[1].find('-');
-  if (!body || dash == std::string_view::npos) return std::nullopt;
+  if (!body || !HasDecisionSymbols(*body) || dash == std::string_view::npos) return std::nullopt;
   auto year = Year(parts[1].substr(0, dash));
   auto session = FromRoman(parts[1].substr(dash + 1));
   auto number = Positive(parts[3]);
@@ -122,7 +139,7 @@ std::optional<DraftSymbol> ParseDraftSymbol(std::string_view text) {
   auto body = ParseBodyCode(parts[0]);
   auto year = Year(parts[1]);
   auto number = Positive(parts[3]);
-  if (!body || !year || !number) return std::nullopt;
+  if (!body || !HasDecisionSymbols(*body) || !year || !number) return std::nullopt;
   return DraftSymbol{*body, *year, *number};
 }
 

@@ -9,10 +9,13 @@
 
 namespace chancery::core {
 
-enum class BodyCode { kSoc, kSwg, kMm, kMc, kSummit };
+// The organisation's bodies (see body.hpp for their names and hierarchy). Only the first five
+// take decisions and so appear in decision and draft symbols (R24).
+enum class BodyCode { kSoc, kSwg, kMm, kMc, kSummit, kCep, kTtf, kExperts };
 
-std::string_view ToString(BodyCode body);  // "SOC", "SWG", "MM", "MC", "SUMMIT"
+std::string_view ToString(BodyCode body);  // "SOC", "SWG", "MM", "MC", "SUMMIT", "CEP", "TTF", "EXPERTS"
 std::optional<BodyCode> ParseBodyCode(std::string_view text);
+bool HasDecisionSymbols(BodyCode body);  // SOC, SWG, MM, MC, SUMMIT
 
 // 1..3999 in canonical Roman numerals ("IV", not "IIII"); empty for anything else.
 std::string ToRoman(int number);

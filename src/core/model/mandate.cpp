@@ -29,3 +29,23 @@ bool IsOverdue(const Mandate& m, Date today) {
 }
 
 }  // namespace chancery::core
+
+namespace chancery::core {
+
+std::string_view ToString(MandateStatus status) {
+  switch (status) {
+    case MandateStatus::kOpen: return "open";
+    case MandateStatus::kFulfilled: return "fulfilled";
+    case MandateStatus::kWithdrawn: return "withdrawn";
+  }
+  return "open";
+}
+
+std::optional<MandateStatus> ParseMandateStatus(std::string_view text) {
+  for (auto s : {MandateStatus::kOpen, MandateStatus::kFulfilled, MandateStatus::kWithdrawn}) {
+    if (ToString(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace chancery::core

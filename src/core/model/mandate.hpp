@@ -3,6 +3,7 @@
 // A mandate is given by one body to another with a due point, either a date or "before the
 // next meeting of" a body, and stays open until fulfilled or withdrawn. Open mandates go onto
 // the draft agenda of the meeting they are due before.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,8 +15,13 @@
 namespace chancery::core {
 
 enum class MandateStatus { kOpen, kFulfilled, kWithdrawn };
+std::string_view ToString(MandateStatus status);
+std::optional<MandateStatus> ParseMandateStatus(std::string_view text);
 
 struct Mandate {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> meeting_id;  // the meeting that gave it, and under which item
+  int item_number = 0;
   std::string subject;
   BodyCode given_by = BodyCode::kSoc;
   Date given_on;

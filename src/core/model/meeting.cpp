@@ -66,3 +66,54 @@ bool MayAttend(const AgendaItem& item, const Participant& participant, Date on) 
 }
 
 }  // namespace chancery::core
+
+namespace chancery::core {
+
+std::string_view ToString(AgendaStatus status) {
+  return status == AgendaStatus::kAdopted ? "adopted" : "draft";
+}
+
+std::string_view ToString(SpeakerRole role) {
+  switch (role) {
+    case SpeakerRole::kParticipant: return "participant";
+    case SpeakerRole::kChair: return "chair";
+    case SpeakerRole::kSecretariat: return "secretariat";
+    case SpeakerRole::kGuest: return "guest";
+  }
+  return "participant";
+}
+
+std::optional<SpeakerRole> ParseSpeakerRole(std::string_view text) {
+  for (auto r : {SpeakerRole::kParticipant, SpeakerRole::kChair, SpeakerRole::kSecretariat, SpeakerRole::kGuest}) {
+    if (ToString(r) == text) return r;
+  }
+  return std::nullopt;
+}
+
+std::string MeetingCode(BodyCode body, SessionCode session) {
+  return std::string(ToString(body)) + "/" + Format(session);
+}
+
+const AgendaItem* FindItem(const Meeting& meeting, int number) {
+  for (const auto& item : meeting.agenda) {
+    if (item.number == number) return &item;
+  }
+  return nullptr;
+}
+
+AgendaItem* FindItem(Meeting& meeting, int number) {
+  return const_cast<AgendaItem*>(FindItem(static_cast<const Meeting&>(meeting), number));
+}
+
+Result<void> ValidateMeeting(const Meeting& m) {
+  if (!m.starts_on.ok()) return Error::InvalidArgument("a meeting needs its first day", "starts_on");
+  if (!m.ends_on.ok() || m.ends_on < m.starts_on) {
+    return Error::InvalidArgument("a meeting cannot end before it starts", "ends_on");
+  }
+  if (m.session.number < 1 || m.session.year != static_cast<int>(m.starts_on.year())) {
+    return Error::InvalidArgument("the session is numbered within the year the meeting starts", "session");
+  }
+  return ValidateAgenda(m.agenda);
+}
+
+}  // namespace chancery::core

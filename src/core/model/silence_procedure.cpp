@@ -28,6 +28,40 @@ std::string_view ToString(SilenceState state) {
   return "running";
 }
 
+std::optional<SilenceState> ParseSilenceState(std::string_view text) {
+  for (auto s : {SilenceState::kRunning, SilenceState::kAdopted, SilenceState::kNotAdopted}) {
+    if (ToString(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+std::string_view ToString(ResponseKind kind) {
+  switch (kind) {
+    case ResponseKind::kObjection: return "objection";
+    case ResponseKind::kAmendment: return "amendment";
+    case ResponseKind::kComment: return "comment";
+  }
+  return "comment";
+}
+
+std::optional<ResponseKind> ParseResponseKind(std::string_view text) {
+  for (auto k : {ResponseKind::kObjection, ResponseKind::kAmendment, ResponseKind::kComment}) {
+    if (ToString(k) == text) return k;
+  }
+  return std::nullopt;
+}
+
+std::string_view ToString(SilenceInitiator initiator) {
+  return initiator == SilenceInitiator::kMeeting ? "meeting" : "chairmanship";
+}
+
+std::optional<SilenceInitiator> ParseSilenceInitiator(std::string_view text) {
+  for (auto i : {SilenceInitiator::kChairmanship, SilenceInitiator::kMeeting}) {
+    if (ToString(i) == text) return i;
+  }
+  return std::nullopt;
+}
+
 Result<void> ValidateOpening(const SilenceProcedure& p, const SilenceSettings& settings) {
   if (p.title.empty()) return Error::InvalidArgument("a silence procedure needs its text's title", "title");
   if (p.expires_at <= p.opened_at) {

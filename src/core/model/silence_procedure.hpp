@@ -4,10 +4,12 @@
 // the exact expiry instant. Pure functions: the caller supplies the registry, the zone and
 // "now"; nothing here reads a clock.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/model/decision_symbol.hpp"
 #include "core/model/participant.hpp"
 #include "core/ports/time_zone.hpp"
 #include "core/result.hpp"
@@ -29,6 +31,8 @@ struct SilenceProcedure {
 };
 
 enum class ResponseKind { kObjection, kAmendment, kComment };
+std::string_view ToString(ResponseKind kind);
+std::optional<ResponseKind> ParseResponseKind(std::string_view text);
 
 // A written response to the procedure, as registered (usually a Note Verbale).
 struct SilenceResponse {
@@ -51,12 +55,54 @@ std::string_view ToString(ResponseEffect effect);
 
 enum class SilenceState { kRunning, kAdopted, kNotAdopted };
 std::string_view ToString(SilenceState state);
+std::optional<SilenceState> ParseSilenceState(std::string_view text);
 
 struct SilenceOutcome {
   SilenceState state = SilenceState::kRunning;
   std::optional<Instant> decided_at;  // adopted: the expiry instant (R10); broken: when (R9)
   std::optional<std::size_t> broken_by;  // index into the responses
   std::vector<ResponseEffect> effects;   // one per response, in the order given
+};
+
+// What chancery keeps of a procedure: the rules' view above plus the text, who opened it, the
+// correspondence received and the outcome once concluded.
+enum class SilenceInitiator { kChairmanship, kMeeting };
+std::string_view ToString(SilenceInitiator initiator);
+std::optional<SilenceInitiator> ParseSilenceInitiator(std::string_view text);
+
+struct RecordedResponse {
+  int seq = 0;  // 1, 2, … in the order registered
+  SilenceResponse response;
+  std::string text;
+  std::string reference;  // the sender's note: "Note Verbale No. 123 of 12 March 2021"
+  Instant registered_at{};
+  std::int64_t registered_by = 0;  // user id
+};
+
+// The written notice of the outcome to one Member State (R9, R10).
+struct OutcomeNotice {
+  std::string participant_id;
+  SilenceState outcome = SilenceState::kAdopted;
+  Instant generated_at{};
+};
+
+struct SilenceRecord {
+  std::int64_t id = 0;
+  BodyCode body = BodyCode::kSoc;  // on whose behalf: its next meeting records the decision
+  SilenceProcedure procedure;
+  std::string text;
+  SilenceInitiator initiator = SilenceInitiator::kChairmanship;
+  std::optional<std::int64_t> meeting_id;  // when opened at a meeting
+  std::vector<std::string> addressees;     // the Member States on the day it opened
+  std::vector<RecordedResponse> responses;
+  // The concluded outcome; kRunning until concluded. decided_at follows R9/R10;
+  // concluded_at is when chancery recorded it (later, if the server was down at expiry).
+  SilenceState state = SilenceState::kRunning;
+  std::optional<Instant> decided_at;
+  std::optional<Instant> concluded_at;
+  std::optional<int> broken_by;  // seq of the response that broke silence
+  std::vector<OutcomeNotice> notices;
+  std::optional<std::int64_t> decision_id;  // once recorded (numbered) at a meeting
 };
 
 // R6 and R11: an expiry instant after the opening by at least the minimum period.

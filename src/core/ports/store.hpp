@@ -14,7 +14,12 @@
 #include <vector>
 
 #include "core/model/audit.hpp"
+#include "core/model/chairmanship.hpp"
+#include "core/model/decision.hpp"
+#include "core/model/mandate.hpp"
+#include "core/model/meeting.hpp"
 #include "core/model/participant.hpp"
+#include "core/model/silence_procedure.hpp"
 #include "core/model/session.hpp"
 #include "core/model/user.hpp"
 #include "core/result.hpp"
@@ -90,6 +95,85 @@ class SettingsRepository {
   virtual Result<std::vector<std::pair<std::string, std::string>>> List() = 0;  // by key
 };
 
+// Governance records. Each repository stores whole aggregates: Update replaces the stored
+// aggregate, children included. Use cases filter by policy and paginate, so lists return
+// every match in a stable order.
+
+class ChairmanshipRepository {
+ public:
+  virtual ~ChairmanshipRepository() = default;
+  virtual Result<std::vector<ChairmanshipTerm>> List() = 0;  // by `from`
+  virtual Result<void> Insert(const ChairmanshipTerm& term) = 0;  // kAlreadyExists if `from` is taken
+};
+
+struct MeetingFilter {
+  std::optional<BodyCode> body;
+  std::optional<Date> from;  // meetings ending on or after
+  std::optional<Date> to;    // meetings starting on or before
+};
+
+class MeetingRepository {
+ public:
+  virtual ~MeetingRepository() = default;
+  virtual Result<std::optional<Meeting>> Find(std::int64_t id) = 0;
+  virtual Result<std::optional<Meeting>> FindBySession(BodyCode body, SessionCode session) = 0;
+  virtual Result<std::vector<Meeting>> List(const MeetingFilter& filter) = 0;  // by starts_on, then id
+  // Assigns and returns the id; kAlreadyExists if the body already has that session.
+  virtual Result<std::int64_t> Insert(const Meeting& meeting) = 0;
+  virtual Result<void> Update(const Meeting& meeting) = 0;  // kNotFound if absent
+};
+
+struct DecisionFilter {
+  std::optional<BodyCode> body;
+  std::optional<std::int64_t> meeting_id;
+  std::optional<Date> from;  // recorded on or after
+  std::optional<Date> to;    // recorded on or before
+};
+
+class DecisionRepository {
+ public:
+  virtual ~DecisionRepository() = default;
+  virtual Result<std::optional<Decision>> Find(std::int64_t id) = 0;
+  virtual Result<std::optional<Decision>> FindBySymbol(const DecisionSymbol& symbol) = 0;
+  // By recorded_on, then body, year, session, number.
+  virtual Result<std::vector<Decision>> List(const DecisionFilter& filter) = 0;
+  // Assigns and returns the id; kAlreadyExists if the symbol was ever used (R24).
+  virtual Result<std::int64_t> Insert(const Decision& decision) = 0;
+};
+
+struct SilenceFilter {
+  std::optional<BodyCode> body;
+  std::optional<SilenceState> state;
+};
+
+class SilenceRepository {
+ public:
+  virtual ~SilenceRepository() = default;
+  virtual Result<std::optional<SilenceRecord>> Find(std::int64_t id) = 0;
+  virtual Result<std::vector<SilenceRecord>> List(const SilenceFilter& filter) = 0;  // by id
+  virtual Result<std::int64_t> Insert(const SilenceRecord& record) = 0;  // assigns the id
+  virtual Result<void> Update(const SilenceRecord& record) = 0;         // kNotFound if absent
+  // Ids of running procedures whose expiry instant is at or before `now`, by expiry.
+  virtual Result<std::vector<std::int64_t>> DueAt(Instant now) = 0;
+  // The earliest expiry among running procedures, for the scheduler's next wake-up.
+  virtual Result<std::optional<Instant>> NextExpiry() = 0;
+};
+
+struct MandateFilter {
+  std::optional<BodyCode> assignee;
+  std::optional<MandateStatus> status;
+  std::optional<std::int64_t> meeting_id;  // given at this meeting
+};
+
+class MandateRepository {
+ public:
+  virtual ~MandateRepository() = default;
+  virtual Result<std::optional<Mandate>> Find(std::int64_t id) = 0;
+  virtual Result<std::vector<Mandate>> List(const MandateFilter& filter) = 0;  // by id
+  virtual Result<std::int64_t> Insert(const Mandate& mandate) = 0;           // assigns the id
+  virtual Result<void> Update(const Mandate& mandate) = 0;                  // kNotFound if absent
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;  // rolls back unless committed
@@ -99,6 +183,11 @@ class Transaction {
   virtual LoginAttemptRepository& LoginAttempts() = 0;
   virtual AuditLog& Audit() = 0;
   virtual SettingsRepository& Settings() = 0;
+  virtual ChairmanshipRepository& Chairmanships() = 0;
+  virtual MeetingRepository& Meetings() = 0;
+  virtual DecisionRepository& Decisions() = 0;
+  virtual SilenceRepository& SilenceProcedures() = 0;
+  virtual MandateRepository& Mandates() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

@@ -14,6 +14,11 @@ class BorrowedTransaction : public Transaction {
   LoginAttemptRepository& LoginAttempts() override { return tx_.LoginAttempts(); }
   AuditLog& Audit() override { return tx_.Audit(); }
   SettingsRepository& Settings() override { return tx_.Settings(); }
+  ChairmanshipRepository& Chairmanships() override { return tx_.Chairmanships(); }
+  MeetingRepository& Meetings() override { return tx_.Meetings(); }
+  DecisionRepository& Decisions() override { return tx_.Decisions(); }
+  SilenceRepository& SilenceProcedures() override { return tx_.SilenceProcedures(); }
+  MandateRepository& Mandates() override { return tx_.Mandates(); }
   Result<void> Commit() override { return Ok(); }
 
  private:

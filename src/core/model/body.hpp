@@ -1,0 +1,29 @@
+#pragma once
+// The organisation's bodies and their hierarchy (domain brief §1.2). The structure is set by
+// the Rules of Procedure, not by the Secretariat's day-to-day work, so it is data compiled in
+// here; names that change by date (Ministerial Meeting → Council) change by a new BodyCode.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model/decision_symbol.hpp"
+
+namespace chancery::core {
+
+enum class BodyLevel { kGoverning, kWorking, kAdvisory };
+std::string_view ToString(BodyLevel level);
+
+struct Body {
+  BodyCode code;
+  BodyLevel level;
+  std::optional<BodyCode> reports_to;  // the SWG reports to the SOC, the SOC to the Ministers
+  bool takes_decisions;                // has DEC symbols (R24)
+  std::string name_en, name_ru, name_kk;
+};
+
+// Every body, governing first.
+const std::vector<Body>& Bodies();
+const Body& BodyOf(BodyCode code);
+
+}  // namespace chancery::core
