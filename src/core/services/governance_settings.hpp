@@ -1,0 +1,42 @@
+#pragma once
+// The governance rules the domain brief marks [I] or [F]: settings with the brief's defaults,
+// kept in the settings store so that the Secretariat can change them without a release.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model/silence_procedure.hpp"
+#include "core/ports/store.hpp"
+
+namespace chancery::core {
+
+// How a deadline given as a date only ("expiring on 20 March 2021") becomes an instant (R29).
+struct DateOnlyDeadline {
+  // nullopt: the end of that day (24:00) in the organisation's zone, the default;
+  // otherwise that local time of day ("18:00").
+  std::optional<std::chrono::minutes> local_time;
+};
+
+struct GovernanceSettings {
+  SilenceSettings silence;            // silence.minimum_period_days (R11), silence.amendments_break_silence (R8)
+  DateOnlyDeadline date_only_deadline;  // silence.date_only_deadline: "end_of_day" or "HH:MM" (R29)
+};
+
+inline constexpr char kSilenceMinimumPeriodDays[] = "silence.minimum_period_days";
+inline constexpr char kSilenceAmendmentsBreak[] = "silence.amendments_break_silence";
+inline constexpr char kSilenceDateOnlyDeadline[] = "silence.date_only_deadline";
+inline constexpr char kDeputyTitleFrom[] = "titles.deputy_secretary_general_from";
+
+// Every governance setting with its default, as stored by `init`.
+std::vector<std::pair<std::string, std::string>> DefaultGovernanceSettings();
+
+// The settings in force: stored values, defaults for those not stored. A stored value that
+// does not parse is kFailedPrecondition naming the key (an administrator's typo must not
+// silently change a rule).
+Result<GovernanceSettings> LoadGovernanceSettings(Transaction& tx);
+
+// The instant a date-only deadline resolves to under `policy`, in the organisation's zone.
+Result<Instant> ResolveDateOnlyDeadline(Date day, const DateOnlyDeadline& policy, const TimeZone& zone);
+
+}  // namespace chancery::core
