@@ -63,6 +63,56 @@ Verdict OnMeetingRecord(const Actor& a, Action action, const ObjectRef& o) {
   return Verdict::kDeny;
 }
 
+// The organisation's structure is compiled in (body.hpp): everyone may read it, nobody edits it.
+Verdict OnBody(Action action) {
+  return action == Action::kRead || action == Action::kList ? Verdict::kAllow : Verdict::kDeny;
+}
+
+// Chairmanship terms are public record; the Secretariat enters them.
+Verdict OnChairmanship(const Actor& a, Action action) {
+  switch (action) {
+    case Action::kRead:
+    case Action::kList: return Verdict::kAllow;
+    case Action::kCreate:
+    case Action::kUpdate: return IsSecretariat(a.role) ? Verdict::kAllow : Verdict::kDeny;
+    case Action::kDelete: return Verdict::kDeny;
+  }
+  return Verdict::kDeny;
+}
+
+// A silence procedure is decision-making among Member States (R3): observer delegates may not
+// know of it. The Chairmanship opens it (or the Secretariat on its behalf).
+Verdict OnSilenceProcedure(const Actor& a, Action action) {
+  if (a.role == Role::kObserverDelegate) return Verdict::kHide;
+  switch (action) {
+    case Action::kRead:
+    case Action::kList: return Verdict::kAllow;
+    case Action::kCreate:
+    case Action::kUpdate:
+      return IsSecretariat(a.role) || a.role == Role::kChairmanship ? Verdict::kAllow : Verdict::kDeny;
+    case Action::kDelete: return Verdict::kDeny;
+  }
+  return Verdict::kDeny;
+}
+
+// Responses to a procedure are correspondence: the Secretariat registers what arrives from
+// anyone; a delegate (or the Chairmanship's officials) may answer only for their own state.
+// Nothing registered is ever changed or removed.
+Verdict OnSilenceResponse(const Actor& a, Action action, const ObjectRef& o) {
+  if (a.role == Role::kObserverDelegate) return Verdict::kHide;
+  switch (action) {
+    case Action::kRead:
+    case Action::kList: return Verdict::kAllow;
+    case Action::kCreate:
+      if (IsSecretariat(a.role)) return Verdict::kAllow;
+      return o.participant_id && a.participant_id && *o.participant_id == *a.participant_id ? Verdict::kAllow
+                                                                                          : Verdict::kDeny;
+    case Action::kUpdate:
+    case Action::kDelete: return Verdict::kDeny;
+  }
+  return Verdict::kDeny;
+}
+
 Verdict OnSettings(const Actor& a, Action action) {
   switch (action) {
     case Action::kRead:
@@ -93,8 +143,12 @@ std::string_view ToString(ObjectKind kind) {
     case ObjectKind::kUser: return "user";
     case ObjectKind::kAuditLog: return "audit_log";
     case ObjectKind::kSettings: return "settings";
+    case ObjectKind::kBody: return "body";
+    case ObjectKind::kChairmanship: return "chairmanship";
     case ObjectKind::kMeeting: return "meeting";
     case ObjectKind::kAgendaItem: return "agenda_item";
+    case ObjectKind::kSilenceProcedure: return "silence_procedure";
+    case ObjectKind::kSilenceResponse: return "silence_response";
   }
   return "participant";
 }
@@ -116,8 +170,12 @@ Verdict Decide(const Actor& actor, Action action, const ObjectRef& object) {
     case ObjectKind::kUser: return OnUser(actor, action, object);
     case ObjectKind::kAuditLog: return OnAuditLog(actor, action);
     case ObjectKind::kSettings: return OnSettings(actor, action);
+    case ObjectKind::kBody: return OnBody(action);
+    case ObjectKind::kChairmanship: return OnChairmanship(actor, action);
     case ObjectKind::kMeeting:
     case ObjectKind::kAgendaItem: return OnMeetingRecord(actor, action, object);
+    case ObjectKind::kSilenceProcedure: return OnSilenceProcedure(actor, action);
+    case ObjectKind::kSilenceResponse: return OnSilenceResponse(actor, action, object);
   }
   return Verdict::kHide;
 }

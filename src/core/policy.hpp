@@ -13,13 +13,26 @@
 namespace chancery::core {
 
 enum class Action { kRead, kList, kCreate, kUpdate, kDelete };
-enum class ObjectKind { kParticipant, kUser, kAuditLog, kSettings, kMeeting, kAgendaItem };
+enum class ObjectKind {
+  kParticipant,
+  kUser,
+  kAuditLog,
+  kSettings,
+  kBody,
+  kChairmanship,
+  kMeeting,
+  kAgendaItem,
+  kSilenceProcedure,
+  kSilenceResponse,
+};
 
 inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
                                          Action::kUpdate, Action::kDelete};
-inline constexpr ObjectKind kAllObjectKinds[] = {ObjectKind::kParticipant, ObjectKind::kUser,
-                                                 ObjectKind::kAuditLog,    ObjectKind::kSettings,
-                                                 ObjectKind::kMeeting,     ObjectKind::kAgendaItem};
+inline constexpr ObjectKind kAllObjectKinds[] = {
+    ObjectKind::kParticipant, ObjectKind::kUser,         ObjectKind::kAuditLog,
+    ObjectKind::kSettings,    ObjectKind::kBody,         ObjectKind::kChairmanship,
+    ObjectKind::kMeeting,     ObjectKind::kAgendaItem,   ObjectKind::kSilenceProcedure,
+    ObjectKind::kSilenceResponse};
 
 std::string_view ToString(Action action);
 std::string_view ToString(ObjectKind kind);
@@ -32,6 +45,9 @@ struct ObjectRef {
   // kAgendaItem: closed to observers (RoP 12.4). What is said, decided or mandated under an
   // item is asked about as that item, so it can never be more visible than the item.
   bool closed_to_observers = false;
+  // kSilenceResponse: the participant on whose behalf it is made. A delegate acts only for
+  // their own state; the Secretariat registers correspondence from anyone.
+  std::optional<std::string> participant_id = std::nullopt;
 };
 
 enum class Verdict { kAllow, kDeny, kHide };

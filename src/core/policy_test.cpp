@@ -15,23 +15,28 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
     {"administrator",
      {{"participant", "AAAAD"}, {"user:self", "AAAAA"}, {"user:other", "AAAAA"},
       {"audit_log", "AADDD"}, {"settings", "AADAD"},
-      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"}}},
+      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
+      {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"}}},
     {"officer",
      {{"participant", "AAAAD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
-      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"}}},
+      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
+      {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"}}},
     {"chairmanship",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
-      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"}}},
+      {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
+      {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"}}},
     {"member_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
-      {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "AADDD"}}},
+      {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "AADDD"},
+      {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AADDD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"}}},
     {"observer_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
-      {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "HHHHH"}}},
+      {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "HHHHH"},
+      {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "HHHHH"}, {"response:own", "HHHHH"}, {"response:other", "HHHHH"}}},
 };
 
 char Letter(Verdict v) { return v == Verdict::kAllow ? 'A' : v == Verdict::kDeny ? 'D' : 'H'; }
@@ -52,6 +57,11 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       {"meeting", {ObjectKind::kMeeting, {}}},
       {"item:open", {ObjectKind::kAgendaItem, {}, false}},
       {"item:closed", {ObjectKind::kAgendaItem, {}, true}},
+      {"body", {ObjectKind::kBody, {}}},
+      {"chairmanship", {ObjectKind::kChairmanship, {}}},
+      {"silence", {ObjectKind::kSilenceProcedure, {}}},
+      {"response:own", {ObjectKind::kSilenceResponse, {}, false, "KAZ"}},
+      {"response:other", {ObjectKind::kSilenceResponse, {}, false, "IND"}},
   };
   // Every object kind appears in the matrix.
   for (ObjectKind kind : kAllObjectKinds) {
@@ -69,7 +79,7 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       checked += 5;
     }
   }
-  EXPECT_EQ(checked, 5 * 8 * 5);  // roles × objects × actions
+  EXPECT_EQ(checked, 5 * 13 * 5);  // roles × objects × actions
 }
 
 TEST(Policy, UnboundDelegateSeesNothing) {

@@ -37,10 +37,12 @@ struct Error {
     return {ErrorCode::kInvalidArgument, std::move(msg), std::move(field)};
   }
   static Error NotFound(std::string msg) { return {ErrorCode::kNotFound, std::move(msg), {}}; }
-  static Error AlreadyExists(std::string msg) { return {ErrorCode::kAlreadyExists, std::move(msg), {}}; }
+  static Error AlreadyExists(std::string msg, std::string field = {}) {
+    return {ErrorCode::kAlreadyExists, std::move(msg), std::move(field)};
+  }
   static Error Conflict(std::string msg) { return {ErrorCode::kConflict, std::move(msg), {}}; }
-  static Error FailedPrecondition(std::string msg) {
-    return {ErrorCode::kFailedPrecondition, std::move(msg), {}};
+  static Error FailedPrecondition(std::string msg, std::string field = {}) {
+    return {ErrorCode::kFailedPrecondition, std::move(msg), std::move(field)};
   }
   static Error PermissionDenied(std::string msg) {
     return {ErrorCode::kPermissionDenied, std::move(msg), {}};

@@ -1,22 +1,9 @@
 #include "core/services/audit_trail.hpp"
 
 #include "core/policy.hpp"
+#include "core/services/canonical.hpp"
 
 namespace chancery::core {
-namespace {
-
-void Put(std::string& out, std::string_view name, std::string_view value) {
-  out += name;
-  out += '=';
-  out += std::to_string(value.size());
-  out += ':';
-  out += value;
-  out += '\n';
-}
-
-std::string OrEmpty(const std::optional<std::string>& s) { return s ? *s : std::string("\x01null"); }
-
-}  // namespace
 
 std::string Canonical(const Participant& p) {
   std::string out;
@@ -28,7 +15,7 @@ std::string Canonical(const Participant& p) {
     Put(out, "name.lang", n.lang);
     Put(out, "name.short", n.short_name);
     Put(out, "name.full", n.full_name);
-    Put(out, "name.from", n.from ? FormatDate(*n.from) : "\x01null");
+    Put(out, "name.from", n.from ? FormatDate(*n.from) : std::string(kCanonicalNull));
   }
   for (const auto& s : p.statuses) {
     Put(out, "status.from", FormatDate(s.from));

@@ -1,6 +1,7 @@
 #include "storage/memory/memory_repositories.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 namespace chancery::storage {
@@ -36,6 +37,31 @@ bool UsernameTaken(const MemoryState& state, const std::string& username, std::i
   return std::any_of(state.users.begin(), state.users.end(), [&](const auto& entry) {
     return entry.first != self_id && entry.second.username == username;
   });
+}
+
+// Mirrors UNIQUE (body, session_year, session_number) on meetings: another meeting than
+// `self_id` holding the body's session.
+bool SessionTaken(const MemoryState& state, const core::Meeting& meeting, std::int64_t self_id) {
+  return std::any_of(state.meetings.begin(), state.meetings.end(), [&](const auto& entry) {
+    return entry.first != self_id && entry.second.body == meeting.body && entry.second.session == meeting.session;
+  });
+}
+
+// Lists every stored value that matches, in key (id) order.
+template <class Map, class Match>
+auto Matching(const Map& map, Match match) {
+  std::vector<typename Map::mapped_type> out;
+  for (const auto& [key, value] : map) {
+    if (match(value)) out.push_back(value);
+  }
+  return out;
+}
+
+template <class T>
+Result<std::optional<T>> FindIn(const std::map<std::int64_t, T>& map, std::int64_t id) {
+  auto it = map.find(id);
+  if (it == map.end()) return std::optional<T>();
+  return std::optional<T>(it->second);
 }
 
 }  // namespace
@@ -274,6 +300,226 @@ Result<std::vector<std::pair<std::string, std::string>>> MemorySettings::List() 
   auto state = view_.Read();
   if (!state) return state.error();
   return std::vector<std::pair<std::string, std::string>>((*state)->settings.begin(), (*state)->settings.end());
+}
+
+// --- chairmanship terms ---
+
+Result<std::vector<core::ChairmanshipTerm>> MemoryChairmanships::List() {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return Matching((*state)->chairmanships, [](const auto&) { return true; });
+}
+
+Result<void> MemoryChairmanships::Insert(const core::ChairmanshipTerm& term) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  if (!(*state)->chairmanships.emplace(term.from, term).second) {
+    return Error::AlreadyExists("a chairmanship term from " + core::FormatDate(term.from) + " already exists");
+  }
+  return core::Ok();
+}
+
+// --- meetings ---
+
+Result<std::optional<core::Meeting>> MemoryMeetings::Find(std::int64_t id) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return FindIn((*state)->meetings, id);
+}
+
+Result<std::optional<core::Meeting>> MemoryMeetings::FindBySession(core::BodyCode body, core::SessionCode session) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  for (const auto& [id, meeting] : (*state)->meetings) {
+    if (meeting.body == body && meeting.session == session) return std::optional<core::Meeting>(meeting);
+  }
+  return std::optional<core::Meeting>();
+}
+
+Result<std::vector<core::Meeting>> MemoryMeetings::List(const core::MeetingFilter& filter) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  auto out = Matching((*state)->meetings, [&](const core::Meeting& m) {
+    return (!filter.body || m.body == *filter.body) && (!filter.from || m.ends_on >= *filter.from) &&
+           (!filter.to || m.starts_on <= *filter.to);
+  });
+  // Stable: meetings starting on one day stay in id order.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const core::Meeting& a, const core::Meeting& b) { return a.starts_on < b.starts_on; });
+  return out;
+}
+
+Result<std::int64_t> MemoryMeetings::Insert(const core::Meeting& meeting) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  MemoryState& s = **state;
+  if (SessionTaken(s, meeting, 0)) {
+    return Error::AlreadyExists("meeting " + core::MeetingCode(meeting.body, meeting.session) + " already exists");
+  }
+  core::Meeting stored = meeting;
+  stored.id = ++s.last_meeting_id;
+  s.meetings.emplace(stored.id, std::move(stored));
+  return s.last_meeting_id;
+}
+
+Result<void> MemoryMeetings::Update(const core::Meeting& meeting) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  MemoryState& s = **state;
+  auto it = s.meetings.find(meeting.id);
+  if (it == s.meetings.end()) return Error::NotFound("no meeting with id " + std::to_string(meeting.id));
+  if (SessionTaken(s, meeting, meeting.id)) {
+    return Error::AlreadyExists("meeting " + core::MeetingCode(meeting.body, meeting.session) + " already exists");
+  }
+  it->second = meeting;
+  return core::Ok();
+}
+
+// --- decisions ---
+
+Result<std::optional<core::Decision>> MemoryDecisions::Find(std::int64_t id) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return FindIn((*state)->decisions, id);
+}
+
+Result<std::optional<core::Decision>> MemoryDecisions::FindBySymbol(const core::DecisionSymbol& symbol) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  for (const auto& [id, decision] : (*state)->decisions) {
+    if (decision.symbol == symbol) return std::optional<core::Decision>(decision);
+  }
+  return std::optional<core::Decision>();
+}
+
+Result<std::vector<core::Decision>> MemoryDecisions::List(const core::DecisionFilter& filter) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  auto out = Matching((*state)->decisions, [&](const core::Decision& d) {
+    return (!filter.body || d.symbol.body == *filter.body) && (!filter.meeting_id || d.meeting_id == *filter.meeting_id) &&
+           (!filter.from || d.recorded_on >= *filter.from) && (!filter.to || d.recorded_on <= *filter.to);
+  });
+  // The body by its code ("MM" < "SOC"), as SQLite orders the stored text.
+  auto key = [](const core::Decision& d) {
+    return std::make_tuple(d.recorded_on, core::ToString(d.symbol.body), d.symbol.year, d.symbol.session,
+                           d.symbol.number);
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const core::Decision& a, const core::Decision& b) { return key(a) < key(b); });
+  return out;
+}
+
+Result<std::int64_t> MemoryDecisions::Insert(const core::Decision& decision) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  MemoryState& s = **state;
+  // Mirrors UNIQUE (body, year, session, number): decisions are never deleted, so a symbol
+  // once stored stays taken (R24).
+  const bool taken = std::any_of(s.decisions.begin(), s.decisions.end(),
+                                 [&](const auto& entry) { return entry.second.symbol == decision.symbol; });
+  if (taken) return Error::AlreadyExists("decision " + core::Format(decision.symbol) + " already exists");
+  core::Decision stored = decision;
+  stored.id = ++s.last_decision_id;
+  s.decisions.emplace(stored.id, std::move(stored));
+  return s.last_decision_id;
+}
+
+// --- silence procedures ---
+
+Result<std::optional<core::SilenceRecord>> MemorySilenceProcedures::Find(std::int64_t id) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return FindIn((*state)->silence_procedures, id);
+}
+
+Result<std::vector<core::SilenceRecord>> MemorySilenceProcedures::List(const core::SilenceFilter& filter) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return Matching((*state)->silence_procedures, [&](const core::SilenceRecord& r) {
+    return (!filter.body || r.body == *filter.body) && (!filter.state || r.state == *filter.state);
+  });
+}
+
+Result<std::int64_t> MemorySilenceProcedures::Insert(const core::SilenceRecord& record) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  MemoryState& s = **state;
+  core::SilenceRecord stored = record;
+  stored.id = ++s.last_silence_id;
+  s.silence_procedures.emplace(stored.id, std::move(stored));
+  return s.last_silence_id;
+}
+
+Result<void> MemorySilenceProcedures::Update(const core::SilenceRecord& record) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  auto it = (*state)->silence_procedures.find(record.id);
+  if (it == (*state)->silence_procedures.end()) {
+    return Error::NotFound("no silence procedure with id " + std::to_string(record.id));
+  }
+  it->second = record;
+  return core::Ok();
+}
+
+Result<std::vector<std::int64_t>> MemorySilenceProcedures::DueAt(core::Instant now) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  auto due = Matching((*state)->silence_procedures, [&](const core::SilenceRecord& r) {
+    return r.state == core::SilenceState::kRunning && r.procedure.expires_at <= now;
+  });
+  // Stable: procedures expiring at one instant stay in id order.
+  std::stable_sort(due.begin(), due.end(), [](const core::SilenceRecord& a, const core::SilenceRecord& b) {
+    return a.procedure.expires_at < b.procedure.expires_at;
+  });
+  std::vector<std::int64_t> ids;
+  for (const auto& r : due) ids.push_back(r.id);
+  return ids;
+}
+
+Result<std::optional<core::Instant>> MemorySilenceProcedures::NextExpiry() {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  std::optional<core::Instant> next;
+  for (const auto& [id, r] : (*state)->silence_procedures) {
+    if (r.state != core::SilenceState::kRunning) continue;
+    if (!next || r.procedure.expires_at < *next) next = r.procedure.expires_at;
+  }
+  return next;
+}
+
+// --- mandates ---
+
+Result<std::optional<core::Mandate>> MemoryMandates::Find(std::int64_t id) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return FindIn((*state)->mandates, id);
+}
+
+Result<std::vector<core::Mandate>> MemoryMandates::List(const core::MandateFilter& filter) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return Matching((*state)->mandates, [&](const core::Mandate& m) {
+    return (!filter.assignee || m.assignee == *filter.assignee) && (!filter.status || m.status == *filter.status) &&
+           (!filter.meeting_id || m.meeting_id == filter.meeting_id);
+  });
+}
+
+Result<std::int64_t> MemoryMandates::Insert(const core::Mandate& mandate) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  MemoryState& s = **state;
+  core::Mandate stored = mandate;
+  stored.id = ++s.last_mandate_id;
+  s.mandates.emplace(stored.id, std::move(stored));
+  return s.last_mandate_id;
+}
+
+Result<void> MemoryMandates::Update(const core::Mandate& mandate) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  auto it = (*state)->mandates.find(mandate.id);
+  if (it == (*state)->mandates.end()) return Error::NotFound("no mandate with id " + std::to_string(mandate.id));
+  it->second = mandate;
+  return core::Ok();
 }
 
 }  // namespace chancery::storage

@@ -80,4 +80,65 @@ class MemorySettings : public core::SettingsRepository {
   MemoryTxView& view_;
 };
 
+class MemoryChairmanships : public core::ChairmanshipRepository {
+ public:
+  explicit MemoryChairmanships(MemoryTxView& view) : view_(view) {}
+  core::Result<std::vector<core::ChairmanshipTerm>> List() override;
+  core::Result<void> Insert(const core::ChairmanshipTerm& term) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemoryMeetings : public core::MeetingRepository {
+ public:
+  explicit MemoryMeetings(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::Meeting>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::Meeting>> FindBySession(core::BodyCode body, core::SessionCode session) override;
+  core::Result<std::vector<core::Meeting>> List(const core::MeetingFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::Meeting& meeting) override;
+  core::Result<void> Update(const core::Meeting& meeting) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemoryDecisions : public core::DecisionRepository {
+ public:
+  explicit MemoryDecisions(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::Decision>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::Decision>> FindBySymbol(const core::DecisionSymbol& symbol) override;
+  core::Result<std::vector<core::Decision>> List(const core::DecisionFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::Decision& decision) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemorySilenceProcedures : public core::SilenceRepository {
+ public:
+  explicit MemorySilenceProcedures(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::SilenceRecord>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::SilenceRecord>> List(const core::SilenceFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::SilenceRecord& record) override;
+  core::Result<void> Update(const core::SilenceRecord& record) override;
+  core::Result<std::vector<std::int64_t>> DueAt(core::Instant now) override;
+  core::Result<std::optional<core::Instant>> NextExpiry() override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemoryMandates : public core::MandateRepository {
+ public:
+  explicit MemoryMandates(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::Mandate>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::Mandate>> List(const core::MandateFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::Mandate& mandate) override;
+  core::Result<void> Update(const core::Mandate& mandate) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
 }  // namespace chancery::storage

@@ -21,6 +21,16 @@ struct MemoryState {
   std::vector<core::AuditRecord> audit;  // in seq order, seq == index + 1
   core::AuditHead audit_head;
   std::map<std::string, std::string, std::less<>> settings;
+  // Governance records. Ids are never reused, as above.
+  std::map<core::Date, core::ChairmanshipTerm> chairmanships;  // by `from`, the unique key
+  std::map<std::int64_t, core::Meeting> meetings;
+  std::int64_t last_meeting_id = 0;
+  std::map<std::int64_t, core::Decision> decisions;
+  std::int64_t last_decision_id = 0;
+  std::map<std::int64_t, core::SilenceRecord> silence_procedures;
+  std::int64_t last_silence_id = 0;
+  std::map<std::int64_t, core::Mandate> mandates;
+  std::int64_t last_mandate_id = 0;
 };
 
 // A read transaction shares an immutable snapshot; a write transaction owns a private copy.

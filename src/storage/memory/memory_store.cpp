@@ -29,6 +29,11 @@ class MemoryTransaction : public core::Transaction {
   core::LoginAttemptRepository& LoginAttempts() override { return login_attempts_; }
   core::AuditLog& Audit() override { return audit_; }
   core::SettingsRepository& Settings() override { return settings_; }
+  core::ChairmanshipRepository& Chairmanships() override { return chairmanships_; }
+  core::MeetingRepository& Meetings() override { return meetings_; }
+  core::DecisionRepository& Decisions() override { return decisions_; }
+  core::SilenceRepository& SilenceProcedures() override { return silence_procedures_; }
+  core::MandateRepository& Mandates() override { return mandates_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -47,6 +52,11 @@ class MemoryTransaction : public core::Transaction {
   MemoryLoginAttempts login_attempts_{view_};
   MemoryAuditLog audit_{view_};
   MemorySettings settings_{view_};
+  MemoryChairmanships chairmanships_{view_};
+  MemoryMeetings meetings_{view_};
+  MemoryDecisions decisions_{view_};
+  MemorySilenceProcedures silence_procedures_{view_};
+  MemoryMandates mandates_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)

@@ -1,0 +1,242 @@
+#include "core/services/silence_procedures.hpp"
+
+#include "core/local_time.hpp"
+#include "core/policy.hpp"
+#include "core/services/audit_trail.hpp"
+#include "core/services/governance_canonical.hpp"
+#include "core/services/governance_settings.hpp"
+
+namespace chancery::core {
+namespace {
+
+using Registry = std::vector<Participant>;
+
+constexpr std::string_view kUnderSilence = " (under silence procedure)";
+
+Error NotFound(std::int64_t id) { return Error::NotFound("silence procedure " + std::to_string(id) + " not found"); }
+
+std::vector<SilenceResponse> Responses(const SilenceRecord& record) {
+  std::vector<SilenceResponse> out;
+  for (const auto& r : record.responses) out.push_back(r.response);
+  return out;
+}
+
+std::vector<std::string> MemberStatesOn(const Registry& registry, Date day) {
+  std::vector<std::string> out;
+  for (const auto& p : registry) {
+    if (IsMemberStateOn(p, day)) out.push_back(p.id);
+  }
+  return out;
+}
+
+SilenceView View(const Deps& deps, SilenceRecord record, const Registry& registry, const GovernanceSettings& settings) {
+  SilenceView view;
+  view.outcome = Evaluate(record.procedure, Responses(record), registry, deps.zone, deps.clock.Now(), settings.silence);
+  // Once concluded, the recorded outcome stands, even if a setting has changed since.
+  if (record.state != SilenceState::kRunning) {
+    view.outcome.state = record.state;
+    view.outcome.decided_at = record.decided_at;
+  }
+  // The last day before the expiry instant: 24:00 on the 20th is still the 20th (R29).
+  view.expires_on_weekend =
+      IsWeekend(LocalDate(record.procedure.expires_at - std::chrono::milliseconds{1}, deps.zone));
+  view.record = std::move(record);
+  return view;
+}
+
+// Records the evaluated outcome of a running procedure once it is decided, with a written
+// notice to every Member State of the day it was decided (R9, R10). Returns whether it did.
+bool ConcludeIfDecided(const Deps& deps, SilenceRecord& record, const SilenceOutcome& outcome, const Registry& registry) {
+  if (record.state != SilenceState::kRunning || outcome.state == SilenceState::kRunning) return false;
+  const Instant now = deps.clock.Now();
+  record.state = outcome.state;
+  record.decided_at = outcome.decided_at;
+  record.concluded_at = now;
+  if (outcome.broken_by) record.broken_by = record.responses[*outcome.broken_by].seq;
+  for (const auto& id : MemberStatesOn(registry, LocalDate(*outcome.decided_at, deps.zone))) {
+    record.notices.push_back({id, outcome.state, now});
+  }
+  return true;
+}
+
+Result<GovernanceSettings> Settings(Transaction& tx) { return LoadGovernanceSettings(tx); }
+
+}  // namespace
+
+Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSilenceProcedure in) {
+  if (auto denied = Check(actor, Action::kCreate, {ObjectKind::kSilenceProcedure, {}}, "silence procedures")) {
+    return *denied;
+  }
+  if (!HasDecisionSymbols(in.body)) {
+    return Error::InvalidArgument(std::string(ToString(in.body)) + " does not take decisions", "body");
+  }
+  if (in.title.empty()) return Error::InvalidArgument("a silence procedure needs the title of its text", "title");
+  if (in.text.empty()) return Error::InvalidArgument("a silence procedure needs its text", "text");
+  if (in.expires_at.has_value() == in.expires_on.has_value()) {
+    return Error::InvalidArgument("give either the exact expiry instant or the expiry date (R6)", "expires_at");
+  }
+  if (in.initiator == SilenceInitiator::kMeeting && !in.meeting_id) {
+    return Error::InvalidArgument("a procedure opened at a meeting names the meeting", "meeting_id");
+  }
+  auto tx = deps.store.Begin(TxMode::kWrite);
+  if (!tx) return tx.error();
+  auto settings = Settings(**tx);
+  if (!settings) return settings.error();
+  auto registry = deps.participants->Get(**tx);
+  if (!registry) return registry.error();
+  if (in.meeting_id) {
+    auto meeting = (*tx)->Meetings().Find(*in.meeting_id);
+    if (!meeting) return meeting.error();
+    if (!*meeting) return Error::InvalidArgument("unknown meeting", "meeting_id");
+  }
+
+  SilenceRecord record;
+  record.body = in.body;
+  record.text = std::move(in.text);
+  record.initiator = in.initiator;
+  record.meeting_id = in.meeting_id;
+  record.procedure.opened_at = deps.clock.Now();
+  record.procedure.title = std::move(in.title);
+  if (!record.procedure.title.ends_with(kUnderSilence)) record.procedure.title += kUnderSilence;  // R7
+  if (in.expires_on) {
+    auto at = ResolveDateOnlyDeadline(*in.expires_on, settings->date_only_deadline, deps.zone);
+    if (!at) return Error{at.error().code, at.error().message, "expires_on"};
+    record.procedure.expires_at = *at;
+    record.procedure.expiry_wording =
+        in.expiry_wording.empty() ? "expiring on " + deps.formatter.LongDate(*in.expires_on, "en") : in.expiry_wording;
+  } else {
+    record.procedure.expires_at = *in.expires_at;
+    record.procedure.expiry_wording =
+        in.expiry_wording.empty() ? "expiring at " + deps.formatter.LocalDateTime(*in.expires_at, deps.zone, "en")
+                                  : in.expiry_wording;
+  }
+  if (auto r = ValidateOpening(record.procedure, settings->silence); !r) {
+    return Error{r.error().code, r.error().message, in.expires_on ? "expires_on" : r.error().field};
+  }
+  record.addressees = MemberStatesOn(**registry, LocalDate(record.procedure.opened_at, deps.zone));
+
+  auto id = (*tx)->SilenceProcedures().Insert(record);
+  if (!id) return id.error();
+  record.id = *id;
+  if (auto r = Record(deps, **tx, actor,
+                      {"silence.open", "silence_procedure", std::to_string(record.id), std::nullopt, Canonical(record)});
+      !r) {
+    return r.error();
+  }
+  if (auto r = (*tx)->Commit(); !r) return r.error();
+  return View(deps, std::move(record), **registry, *settings);
+}
+
+Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& actor, const SilenceFilter& filter) {
+  if (auto denied = Check(actor, Action::kList, {ObjectKind::kSilenceProcedure, {}}, "silence procedures")) {
+    return *denied;
+  }
+  auto tx = deps.store.Begin(TxMode::kRead);
+  if (!tx) return tx.error();
+  auto settings = Settings(**tx);
+  if (!settings) return settings.error();
+  auto registry = deps.participants->Get(**tx);
+  if (!registry) return registry.error();
+  auto records = (*tx)->SilenceProcedures().List(filter);
+  if (!records) return records.error();
+  std::vector<SilenceView> out;
+  for (auto& r : *records) out.push_back(View(deps, std::move(r), **registry, *settings));
+  return out;
+}
+
+Result<SilenceView> GetSilenceProcedure(Deps& deps, const Actor& actor, std::int64_t id) {
+  if (auto denied = Check(actor, Action::kRead, {ObjectKind::kSilenceProcedure, {}}, "silence procedure")) {
+    return *denied;
+  }
+  auto tx = deps.store.Begin(TxMode::kRead);
+  if (!tx) return tx.error();
+  auto settings = Settings(**tx);
+  if (!settings) return settings.error();
+  auto registry = deps.participants->Get(**tx);
+  if (!registry) return registry.error();
+  auto found = (*tx)->SilenceProcedures().Find(id);
+  if (!found) return found.error();
+  if (!*found) return NotFound(id);
+  return View(deps, std::move(**found), **registry, *settings);
+}
+
+Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std::int64_t id, NewResponse in) {
+  if (auto denied = Check(actor, Action::kRead, {ObjectKind::kSilenceProcedure, {}}, "silence procedure")) {
+    return *denied;
+  }
+  ObjectRef response{ObjectKind::kSilenceResponse, {}, false, in.participant_id};
+  if (auto denied = Check(actor, Action::kCreate, response, "response")) return *denied;
+  auto tx = deps.store.Begin(TxMode::kWrite);
+  if (!tx) return tx.error();
+  auto settings = Settings(**tx);
+  if (!settings) return settings.error();
+  auto registry = deps.participants->Get(**tx);
+  if (!registry) return registry.error();
+  if (!FindById(**registry, in.participant_id)) {
+    return Error::InvalidArgument("unknown participant " + in.participant_id, "participant_id");
+  }
+  auto found = (*tx)->SilenceProcedures().Find(id);
+  if (!found) return found.error();
+  if (!*found) return NotFound(id);
+  SilenceRecord record = std::move(**found);
+  const std::string before = Canonical(record);
+
+  // Received now: the Secretariat registers correspondence as it arrives; the sender's own
+  // number and date go in the reference.
+  const Instant now = deps.clock.Now();
+  const int seq = static_cast<int>(record.responses.size()) + 1;
+  record.responses.push_back(
+      {seq, {in.participant_id, in.kind, now}, std::move(in.text), std::move(in.reference), now, actor.user_id});
+  const SilenceOutcome outcome =
+      Evaluate(record.procedure, Responses(record), **registry, deps.zone, now, settings->silence);
+  ConcludeIfDecided(deps, record, outcome, **registry);
+
+  if (auto r = (*tx)->SilenceProcedures().Update(record); !r) return r.error();
+  if (auto r = Record(deps, **tx, actor,
+                      {"silence.response", "silence_procedure", std::to_string(id), before, Canonical(record)});
+      !r) {
+    return r.error();
+  }
+  if (auto r = (*tx)->Commit(); !r) return r.error();
+  const ResponseEffect effect = outcome.effects.back();
+  return RegisteredResponse{View(deps, std::move(record), **registry, *settings), seq, effect};
+}
+
+Result<int> ConcludeDueSilenceProcedures(Deps& deps) {
+  auto tx = deps.store.Begin(TxMode::kWrite);
+  if (!tx) return tx.error();
+  auto due = (*tx)->SilenceProcedures().DueAt(deps.clock.Now());
+  if (!due || due->empty()) return due ? 0 : Result<int>(due.error());
+  auto settings = Settings(**tx);
+  if (!settings) return settings.error();
+  auto registry = deps.participants->Get(**tx);
+  if (!registry) return registry.error();
+  int concluded = 0;
+  for (std::int64_t id : *due) {
+    auto found = (*tx)->SilenceProcedures().Find(id);
+    if (!found) return found.error();
+    if (!*found) continue;
+    SilenceRecord record = std::move(**found);
+    const std::string before = Canonical(record);
+    const SilenceOutcome outcome =
+        Evaluate(record.procedure, Responses(record), **registry, deps.zone, deps.clock.Now(), settings->silence);
+    if (!ConcludeIfDecided(deps, record, outcome, **registry)) continue;
+    if (auto r = (*tx)->SilenceProcedures().Update(record); !r) return r.error();
+    if (auto r = Record(deps, **tx, Actor::System(),
+                        {"silence.conclude", "silence_procedure", std::to_string(id), before, Canonical(record)});
+        !r) {
+      return r.error();
+    }
+    ++concluded;
+  }
+  if (auto r = (*tx)->Commit(); !r) return r.error();
+  return concluded;
+}
+
+Result<std::optional<Instant>> NextSilenceExpiry(Deps& deps) {
+  auto tx = deps.store.Begin(TxMode::kRead);
+  if (!tx) return tx.error();
+  return (*tx)->SilenceProcedures().NextExpiry();
+}
+
+}  // namespace chancery::core
