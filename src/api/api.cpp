@@ -64,6 +64,35 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/users/{id}", {GetUser, in, false});
   router_.Add("GET", "/api/v1/audit", {ListAudit, in, false});
   router_.Add("GET", "/api/v1/audit/verify", {VerifyAudit, in, false});
+  router_.Add("GET", "/api/v1/bodies", {ListBodies, in, false});
+  router_.Add("GET", "/api/v1/bodies/{code}", {GetBody, in, false});
+  router_.Add("GET", "/api/v1/chairmanships", {ListChairmanships, in, false});
+  router_.Add("POST", "/api/v1/chairmanships", {AddChairmanship, in, false});
+  router_.Add("GET", "/api/v1/titles", {Titles, in, false});
+  router_.Add("GET", "/api/v1/meetings", {ListMeetings, in, false});
+  router_.Add("POST", "/api/v1/meetings", {CreateMeeting, in, false});
+  router_.Add("GET", "/api/v1/meetings/{id}", {GetMeeting, in, false});
+  router_.Add("PUT", "/api/v1/meetings/{id}/agenda", {SetDraftAgenda, in, false});
+  router_.Add("POST", "/api/v1/meetings/{id}/agenda/amendments", {AmendAgenda, in, false});
+  router_.Add("POST", "/api/v1/meetings/{id}/agenda/adopt", {AdoptAgenda, in, false});
+  router_.Add("PUT", "/api/v1/meetings/{id}/items/{n}/invitations", {SetInvitations, in, false});
+  router_.Add("PUT", "/api/v1/meetings/{id}/items/{n}/attendance", {RecordAttendance, in, false});
+  router_.Add("GET", "/api/v1/meetings/{id}/statements", {ListStatements, in, false});
+  router_.Add("POST", "/api/v1/meetings/{id}/items/{n}/statements", {RecordStatement, in, false});
+  router_.Add("POST", "/api/v1/meetings/{id}/items/{n}/decisions", {RecordDecision, in, false});
+  router_.Add("POST", "/api/v1/meetings/{id}/items/{n}/mandates", {GiveMandate, in, false});
+  router_.Add("GET", "/api/v1/meetings/{id}/mandates-due", {MandatesDue, in, false});
+  router_.Add("GET", "/api/v1/decisions", {ListDecisions, in, false});
+  // Before /decisions/{id}: the router takes the first match, and an id is never "by-symbol".
+  router_.Add("GET", "/api/v1/decisions/by-symbol", {GetDecisionBySymbol, in, false});
+  router_.Add("GET", "/api/v1/decisions/{id}", {GetDecision, in, false});
+  router_.Add("GET", "/api/v1/silence-procedures", {ListSilenceProcedures, in, false});
+  router_.Add("POST", "/api/v1/silence-procedures", {OpenSilenceProcedure, in, false});
+  router_.Add("GET", "/api/v1/silence-procedures/{id}", {GetSilenceProcedure, in, false});
+  router_.Add("POST", "/api/v1/silence-procedures/{id}/responses", {RegisterSilenceResponse, in, false});
+  router_.Add("GET", "/api/v1/mandates", {ListMandates, in, false});
+  router_.Add("GET", "/api/v1/mandates/{id}", {GetMandate, in, false});
+  router_.Add("PATCH", "/api/v1/mandates/{id}", {SetMandateStatus, in, false});
 }
 
 std::vector<std::pair<std::string, std::string>> Api::Routes() const {

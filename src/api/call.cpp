@@ -66,4 +66,41 @@ std::optional<Response> ReadJsonBody(const Call& call, boost::json::object& out)
   return std::nullopt;
 }
 
+std::optional<Response> ReadDateQuery(const Call& call, std::string_view name, std::optional<core::Date>& out) {
+  auto text = call.Query(name);
+  if (!text) return std::nullopt;
+  out = core::ParseDate(*text);
+  if (!out) return Problem(problems::kInvalidQuery, std::string(name) + " must be a date YYYY-MM-DD", name);
+  return std::nullopt;
+}
+
+std::optional<Response> ReadBodyQuery(const Call& call, std::string_view name, std::optional<core::BodyCode>& out) {
+  auto text = call.Query(name);
+  if (!text) return std::nullopt;
+  out = core::ParseBodyCode(*text);
+  if (!out) {
+    return Problem(problems::kInvalidQuery,
+                   std::string(name) + " must be a body code: SOC, SWG, MM, MC, SUMMIT, CEP, TTF or EXPERTS", name);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> PathInt(const Call& call, std::string_view name) {
+  auto text = call.params.Get(name);
+  // Digits only: from_chars alone would take "-1", and "+1" or " 1" name nothing either.
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<Response> ReadPage(const Call& call, Page& page) {
+  if (auto bad = ReadIntQuery(call, "limit", 100, 0, 500, page.limit)) return bad;
+  return ReadIntQuery(call, "offset", 0, 0, 1'000'000, page.offset);
+}
+
 }  // namespace chancery::api

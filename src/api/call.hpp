@@ -13,6 +13,8 @@
 #include "api/http_types.hpp"
 #include "api/metrics.hpp"
 #include "api/router.hpp"
+#include "codec/json_writer.hpp"
+#include "core/model/decision_symbol.hpp"
 #include "core/services/auth.hpp"
 #include "core/services/deps.hpp"
 
@@ -63,6 +65,43 @@ std::optional<Response> ReadIntQuery(const Call& call, std::string_view name, st
 // The body as a JSON object: 415 if not application/json, 400 if not a JSON object.
 std::optional<Response> ReadJsonBody(const Call& call, boost::json::object& out);
 
+// Query parameter `name` as a date YYYY-MM-DD, left unset when absent; a 400 problem naming it
+// otherwise.
+std::optional<Response> ReadDateQuery(const Call& call, std::string_view name, std::optional<core::Date>& out);
+
+// Query parameter `name` as a body code ("SOC"), left unset when absent; a 400 problem naming
+// it otherwise.
+std::optional<Response> ReadBodyQuery(const Call& call, std::string_view name, std::optional<core::BodyCode>& out);
+
+// A path parameter that must be a whole number (an id, an item number): nullopt when it is not,
+// which handlers answer with the same 404 as an unknown one.
+std::optional<std::int64_t> PathInt(const Call& call, std::string_view name);
+
+// Every list takes `limit` (default 100, at most 500) and `offset`.
+struct Page {
+  std::int64_t limit = 100;
+  std::int64_t offset = 0;
+};
+std::optional<Response> ReadPage(const Call& call, Page& page);
+
+// {"total","offset","limit","items":[…]}: `total` counts every item given (the use cases have
+// already left out what the caller may not see), `items` holds the page, each written by
+// `write(JsonWriter&, const Item&)`.
+template <class Items, class WriteFn>
+Response PageResponse(const Items& items, const Page& page, WriteFn write) {
+  const auto total = static_cast<std::int64_t>(items.size());
+  std::string body;
+  codec::JsonWriter out(body);
+  out.BeginObject();
+  out.Key("total").Int(total).Key("offset").Int(page.offset).Key("limit").Int(page.limit);
+  out.Key("items").BeginArray();
+  for (std::int64_t i = page.offset; i < total && i < page.offset + page.limit; ++i) {
+    write(out, items[static_cast<std::size_t>(i)]);
+  }
+  out.EndArray().EndObject();
+  return JsonText(200, std::move(body));
+}
+
 // Handlers, one group per file under handlers/.
 namespace handlers {
 Response Healthz(Context&, Call&);
@@ -87,6 +126,40 @@ Response GetUser(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);
+
+Response ListBodies(Context&, Call&);
+Response GetBody(Context&, Call&);
+
+Response ListChairmanships(Context&, Call&);
+Response AddChairmanship(Context&, Call&);
+Response Titles(Context&, Call&);
+
+Response ListMeetings(Context&, Call&);
+Response CreateMeeting(Context&, Call&);
+Response GetMeeting(Context&, Call&);
+Response SetDraftAgenda(Context&, Call&);
+Response AmendAgenda(Context&, Call&);
+Response AdoptAgenda(Context&, Call&);
+Response SetInvitations(Context&, Call&);
+Response RecordAttendance(Context&, Call&);
+Response ListStatements(Context&, Call&);
+Response RecordStatement(Context&, Call&);
+
+Response ListDecisions(Context&, Call&);
+Response GetDecision(Context&, Call&);
+Response GetDecisionBySymbol(Context&, Call&);
+Response RecordDecision(Context&, Call&);
+
+Response ListSilenceProcedures(Context&, Call&);
+Response OpenSilenceProcedure(Context&, Call&);
+Response GetSilenceProcedure(Context&, Call&);
+Response RegisterSilenceResponse(Context&, Call&);
+
+Response ListMandates(Context&, Call&);
+Response GetMandate(Context&, Call&);
+Response GiveMandate(Context&, Call&);
+Response SetMandateStatus(Context&, Call&);
+Response MandatesDue(Context&, Call&);
 }  // namespace handlers
 
 // The OpenAPI 3.1 document, embedded at build time from api/openapi.json.

@@ -24,9 +24,9 @@ Response ProblemFrom(const core::Error& e) {
   switch (e.code) {
     case ErrorCode::kInvalidArgument: return Problem(problems::kValidation, e.message, e.field);
     case ErrorCode::kNotFound: return Problem(problems::kNotFound, e.message);
-    case ErrorCode::kAlreadyExists: return Problem(problems::kAlreadyExists, e.message);
+    case ErrorCode::kAlreadyExists: return Problem(problems::kAlreadyExists, e.message, e.field);
     case ErrorCode::kConflict: return Problem(problems::kConflict, e.message);
-    case ErrorCode::kFailedPrecondition: return Problem(problems::kFailedPrecondition, e.message);
+    case ErrorCode::kFailedPrecondition: return Problem(problems::kFailedPrecondition, e.message, e.field);
     case ErrorCode::kPermissionDenied: return Problem(problems::kForbidden, e.message);
     case ErrorCode::kUnauthenticated: return Problem(problems::kUnauthenticated, e.message);
     case ErrorCode::kResourceExhausted: return Problem(problems::kRateLimited, e.message);
