@@ -107,6 +107,7 @@ std::string Canonical(const SilenceRecord& r) {
   Put(out, "initiator", ToString(r.initiator));
   Put(out, "meeting_id", Text(r.meeting_id));
   PutList(out, "addressee", r.addressees);
+  Put(out, "amendments_break_silence", Text(r.amendments_break_silence));
   for (const auto& x : r.responses) {
     Put(out, "response.seq", Text(static_cast<std::int64_t>(x.seq)));
     Put(out, "response.participant_id", x.response.participant_id);
