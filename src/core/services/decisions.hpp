@@ -29,6 +29,8 @@ struct NewDecision {
   std::vector<StatusGrant> status_grants = {};  // `from` unset (!ok()) means the meeting's first day
   std::vector<std::string> approved_documents = {};
   std::optional<std::int64_t> silence_procedure_id = {};  // records that procedure's adopted outcome
+  bool numbered = true;  // false: recorded in the minutes only, without a symbol (see Decision)
+  std::optional<BodyCode> recommended_to = {};
 };
 
 // kFailedPrecondition "not adopted: objection by …" when a Member State objects (nothing is

@@ -72,7 +72,8 @@ std::string Canonical(const Meeting& m) {
 std::string Canonical(const Decision& d) {
   std::string out;
   Put(out, "id", Text(d.id));
-  Put(out, "symbol", Format(d.symbol));
+  Put(out, "symbol", IsNumbered(d) ? Format(d.symbol) : std::string(kCanonicalNull));
+  Put(out, "session", MeetingCode(d.symbol.body, {d.symbol.year, d.symbol.session}));
   Put(out, "meeting_id", Text(d.meeting_id));
   Put(out, "item_number", Text(static_cast<std::int64_t>(d.item_number)));
   Put(out, "title", d.title);
@@ -92,6 +93,7 @@ std::string Canonical(const Decision& d) {
     Put(out, "grant.from", Text(g.from));
   }
   PutList(out, "approved_document", d.approved_documents);
+  Put(out, "recommended_to", d.recommended_to ? std::string(ToString(*d.recommended_to)) : std::string(kCanonicalNull));
   return out;
 }
 

@@ -363,6 +363,25 @@ TEST_F(Governance, R10SilenceOutcomeIsRecordedAtTheNextMeetingWithBothDatesAndCh
   EXPECT_EQ(twice.error().code, ErrorCode::kFailedPrecondition);
 }
 
+TEST_F(Governance, ADecisionRecordedOnlyInTheMinutesTakesNoNumber) {
+  auto m = Adopted();
+  NewDecision approve;
+  approve.meeting_id = m.id;
+  approve.item_number = 2;
+  approve.title = "Approval of the draft Regulations of the Council of Eminent Persons";
+  approve.approved_documents = {"MM/2021/DRAFT/1"};
+  approve.recommended_to = BodyCode::kMm;
+  approve.numbered = false;
+  auto d = RecordDecision(deps_, kChair, approve);
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_FALSE(IsNumbered(*d));
+  EXPECT_EQ(d->approved_documents, std::vector<std::string>{"MM/2021/DRAFT/1"});
+  EXPECT_EQ(d->recommended_to, BodyCode::kMm);
+  ASSERT_TRUE(RecordDecision(deps_, kChair, approve));  // a second one does not collide
+  EXPECT_EQ(Format(Decide(m, 1)->symbol), "SOC/2021-I/DEC/1");  // the first numbered one is still DEC/1
+  EXPECT_EQ(GetDecisionBySymbol(deps_, kOfficer, {BodyCode::kSoc, 2021, 1, 0}).error().code, ErrorCode::kNotFound);
+}
+
 // --- What observers see ---------------------------------------------------------------------
 
 TEST_F(Governance, ObserverSeesOpenItemsAndNothingOfClosedOnes) {
