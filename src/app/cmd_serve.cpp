@@ -6,6 +6,7 @@
 #include "api/api.hpp"
 #include "app/commands.hpp"
 #include "app/runtime.hpp"
+#include "app/silence_scheduler.hpp"
 #include "http/server.hpp"
 
 namespace chancery::app {
@@ -46,6 +47,12 @@ int Serve(const cli::Arguments& args) {
 
   auto rt = OpenRuntime(*args.Get("data"), DataDir::kExisting);
   if (!rt) return Fail(rt.error());
+  // Silence procedures that expired while no server was running are concluded before the
+  // first request, dated at their expiry instants.
+  SilenceScheduler scheduler(*(*rt)->deps);
+  auto caught_up = scheduler.RunOnce();
+  if (!caught_up) return Fail(caught_up.error());
+  if (*caught_up > 0) std::cout << "concluded " << *caught_up << " silence procedure(s) that expired while stopped\n";
   api::Metrics metrics;
   api::Api api(*(*rt)->deps, metrics, {args.Has("secure-cookies"), CHANCERY_VERSION});
   api::ServerHooks hooks{[&] { metrics.ConnectionOpened(); }, [&] { metrics.ConnectionClosed(); }};
@@ -58,7 +65,9 @@ int Serve(const cli::Arguments& args) {
   // Tests and scripts wait for this line; with port 0 it is how they learn the port.
   std::cout << "chancery listening on http://" << options.address << ":" << server.port() << " (time zone "
             << (*rt)->zone->Name() << ")" << std::endl;
+  scheduler.Start();
   server.Run();
+  scheduler.Stop();
   std::cout << "chancery stopped" << std::endl;
   return cli::kExitOk;
 }

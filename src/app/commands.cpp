@@ -9,7 +9,11 @@ const std::vector<cli::CommandSpec>& CommandSpecs() {
       {{"init"},
        "Create a data directory with an empty database, or with a demo dataset and demo users.",
        {{"data", "DIR", "data directory to create (must not hold a database yet)", true},
-        {"demo", "NAME", "load a built-in dataset and create one demo user per role: cica-2021", false},
+        {"demo", "NAME",
+         "load a built-in dataset, create one demo user per role and replay its scenario: cica-2021 (the SOC "
+         "meeting of 23 June 2021)",
+         false},
+        {"registry-only", "", "with --demo: load settings, Chairmanship and participants only, no scenario", false},
         {"zone", "TZ", "the organisation's IANA time zone (default Asia/Almaty; a dataset may set it)", false}},
        {"chancery init --data ./data --demo cica-2021"}},
       {{"serve"},

@@ -23,5 +23,7 @@ int Fail(const core::Error& error);
 
 // The datasets built into the binary (data/demo/*.json), by name.
 const std::string* EmbeddedDataset(const std::string& name);
+// The scenario a built-in dataset's demo replays (data/demo/soc-2021-06-23.json for cica-2021).
+const std::string* EmbeddedScenario(const std::string& dataset);
 
 }  // namespace chancery::app

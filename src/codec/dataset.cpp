@@ -9,7 +9,7 @@ core::Result<Dataset> ParseDataset(std::string_view json_text) {
   auto doc = ParseObject(json_text);
   if (!doc) return doc.error();
   ObjectReader r(*doc);
-  if (auto k = r.OnlyKnown({"dataset", "title", "organisation", "participants"}); !k) return k.error();
+  if (auto k = r.OnlyKnown({"dataset", "title", "organisation", "chairmanships", "participants"}); !k) return k.error();
   Dataset out;
   auto id = r.String("dataset");
   if (!id) return id.error();
@@ -35,6 +35,25 @@ core::Result<Dataset> ParseDataset(std::string_view json_text) {
       if (!text) return text.error();
       out.settings.emplace_back("organisation." + std::string(group) + "." + std::string(lang), *text);
     }
+  }
+
+  auto terms = r.Array("chairmanships");
+  if (!terms) return terms.error();
+  for (std::size_t i = 0; i < (*terms)->size(); ++i) {
+    const auto& item = (**terms)[i];
+    const std::string at = r.Path("chairmanships", i);
+    if (!item.is_object()) return core::Error::InvalidArgument("must be an object", at);
+    ObjectReader t(item.as_object(), at);
+    if (auto k = t.OnlyKnown({"participant_id", "from", "until", "basis"}); !k) return k.error();
+    auto participant = t.String("participant_id");
+    if (!participant) return participant.error();
+    auto from = t.Date("from");
+    if (!from) return from.error();
+    auto until = t.OptionalDate("until");
+    if (!until) return until.error();
+    auto basis = t.StringOr("basis", "");
+    if (!basis) return basis.error();
+    out.chairmanships.push_back({*participant, *from, *until, *basis});
   }
 
   auto participants = r.Array("participants");

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <optional>
 
 #include "core/ports/clock.hpp"
@@ -19,6 +20,18 @@ class FixedClock : public core::Clock {
 
  private:
   core::Instant now_;
+};
+
+// A clock that shows what it was last set to: `init --demo` replays a scenario at the
+// instants it records, moving this clock from one phase to the next.
+class ManualClock : public core::Clock {
+ public:
+  explicit ManualClock(core::Instant now) : ms_(now.time_since_epoch().count()) {}
+  core::Instant Now() const override { return core::Instant{std::chrono::milliseconds{ms_.load()}}; }
+  void Set(core::Instant now) { ms_.store(now.time_since_epoch().count()); }
+
+ private:
+  std::atomic<std::int64_t> ms_;
 };
 
 }  // namespace chancery::platform

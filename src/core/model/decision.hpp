@@ -39,6 +39,10 @@ struct StatusGrant {
 
 struct Decision {
   std::int64_t id = 0;
+  // The recording meeting's body and session, and the number within it. Number 0: a decision
+  // recorded only in the minutes, without a symbol of its own, as when the SOC of 23 June 2021
+  // approved MM/2021/DRAFT/1 and recommended it to the Ministers while circulating only
+  // DEC/1..3. Only numbered decisions take a number (R24).
   DecisionSymbol symbol;
   std::int64_t meeting_id = 0;  // the meeting that recorded (numbered) it
   int item_number = 0;          // under which item
@@ -51,6 +55,9 @@ struct Decision {
   std::vector<AttachedStatement> attachments;
   std::vector<StatusGrant> status_grants;
   std::vector<std::string> approved_documents;  // symbols: "MM/2021/DRAFT/1"
+  std::optional<BodyCode> recommended_to;       // "recommended its adoption by the Ministers": MM
 };
+
+inline bool IsNumbered(const Decision& decision) { return decision.symbol.number > 0; }
 
 }  // namespace chancery::core

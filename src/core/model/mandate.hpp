@@ -19,9 +19,6 @@ std::string_view ToString(MandateStatus status);
 std::optional<MandateStatus> ParseMandateStatus(std::string_view text);
 
 struct Mandate {
-  std::int64_t id = 0;
-  std::optional<std::int64_t> meeting_id;  // the meeting that gave it, and under which item
-  int item_number = 0;
   std::string subject;
   BodyCode given_by = BodyCode::kSoc;
   Date given_on;
@@ -30,6 +27,9 @@ struct Mandate {
   std::optional<Date> due_by;
   std::optional<BodyCode> due_before_next_meeting_of;
   MandateStatus status = MandateStatus::kOpen;
+  std::int64_t id = 0;
+  std::optional<std::int64_t> meeting_id = std::nullopt;  // the meeting that gave it, and under which item
+  int item_number = 0;
 };
 
 Result<void> ValidateMandate(const Mandate& mandate);

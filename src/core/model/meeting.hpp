@@ -34,7 +34,7 @@ struct AgendaItem {
   bool closed_to_observers = true;
   std::vector<std::string> invited_observers;  // participant ids, for open items
   bool any_other_business = false;             // "Any other business": raised from the floor
-  std::vector<std::string> present;            // who attended this item (R13), by participant id
+  std::vector<std::string> present = {};       // who attended this item (R13), by participant id
 };
 
 enum class AgendaStatus { kDraft, kAdopted };

@@ -94,6 +94,9 @@ struct SilenceRecord {
   SilenceInitiator initiator = SilenceInitiator::kChairmanship;
   std::optional<std::int64_t> meeting_id;  // when opened at a meeting
   std::vector<std::string> addressees;     // the Member States on the day it opened
+  // The rule in force when it opened (R8): a later change of the setting does not change the
+  // meaning of responses already received.
+  bool amendments_break_silence = true;
   std::vector<RecordedResponse> responses;
   // The concluded outcome; kRunning until concluded. decided_at follows R9/R10;
   // concluded_at is when chancery recorded it (later, if the server was down at expiry).

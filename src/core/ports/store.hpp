@@ -134,10 +134,11 @@ class DecisionRepository {
  public:
   virtual ~DecisionRepository() = default;
   virtual Result<std::optional<Decision>> Find(std::int64_t id) = 0;
-  virtual Result<std::optional<Decision>> FindBySymbol(const DecisionSymbol& symbol) = 0;
+  virtual Result<std::optional<Decision>> FindBySymbol(const DecisionSymbol& symbol) = 0;  // numbered only
   // By recorded_on, then body, year, session, number.
   virtual Result<std::vector<Decision>> List(const DecisionFilter& filter) = 0;
-  // Assigns and returns the id; kAlreadyExists if the symbol was ever used (R24).
+  // Assigns and returns the id; kAlreadyExists if the symbol was ever used (R24). Unnumbered
+  // decisions (number 0, see decision.hpp) never conflict.
   virtual Result<std::int64_t> Insert(const Decision& decision) = 0;
 };
 

@@ -93,6 +93,7 @@ Result<Decision> RecordDecision(Deps& deps, const Actor& actor, NewDecision in) 
   d.text = std::move(in.text);
   d.recorded_on = meeting.starts_on;
   d.approved_documents = std::move(in.approved_documents);
+  d.recommended_to = in.recommended_to;
 
   std::optional<SilenceRecord> procedure;
   if (in.silence_procedure_id) {
@@ -132,12 +133,17 @@ Result<Decision> RecordDecision(Deps& deps, const Actor& actor, NewDecision in) 
   d.attachments = std::move(*attachments);
 
   // Numbered within the meeting, in the order recorded (R24).
-  auto earlier = (*tx)->Decisions().List({std::nullopt, meeting.id, std::nullopt, std::nullopt});
-  if (!earlier) return earlier.error();
-  int number = 0;
-  for (const auto& e : *earlier) number = std::max(number, e.symbol.number);
-  d.symbol = {meeting.body, meeting.session.year, meeting.session.number, number + 1};
-  const std::string symbol = Format(d.symbol);
+  d.symbol = {meeting.body, meeting.session.year, meeting.session.number, 0};
+  if (in.numbered) {
+    auto earlier = (*tx)->Decisions().List({std::nullopt, meeting.id, std::nullopt, std::nullopt});
+    if (!earlier) return earlier.error();
+    int number = 0;
+    for (const auto& e : *earlier) number = std::max(number, e.symbol.number);
+    d.symbol.number = number + 1;
+  }
+  // What the registry and the audit log call it: its symbol, or its place in the minutes.
+  const std::string symbol = IsNumbered(d) ? Format(d.symbol)
+                                           : code + " item " + std::to_string(d.item_number) + " (minutes)";
 
   // Status changes take effect in the registry, in this transaction, with the decision as basis.
   for (std::size_t i = 0; i < in.status_grants.size(); ++i) {
@@ -151,6 +157,7 @@ Result<Decision> RecordDecision(Deps& deps, const Actor& actor, NewDecision in) 
     Participant changed = **p;
     const std::string before = Canonical(changed);
     StatusChange change{g.from, g.status, DatePrecision::kDay, "decision " + symbol, symbol, ""};
+    if (!IsNumbered(d)) change.basis = "decision of " + symbol;
     if (auto r = AddStatusChange(changed, change); !r) {
       return Error{r.error().code, r.error().message, Field("status_grants", i)};
     }
@@ -176,7 +183,8 @@ Result<Decision> RecordDecision(Deps& deps, const Actor& actor, NewDecision in) 
       return r.error();
     }
   }
-  if (auto r = Record(deps, **tx, actor, {"decision.create", "decision", symbol, std::nullopt, Canonical(d)}); !r) {
+  if (auto r = Record(deps, **tx, actor, {"decision.create", "decision", std::to_string(d.id), std::nullopt, Canonical(d)});
+      !r) {
     return r.error();
   }
   if (auto r = (*tx)->Commit(); !r) return r.error();

@@ -15,20 +15,22 @@
 namespace chancery::core {
 
 struct PositionTaken {
-  std::string participant_id;
+  std::string participant_id = {};
   FloorPositionKind kind = FloorPositionKind::kInterpretativeStatement;
-  std::string text;
+  std::string text = {};
 };
 
 struct NewDecision {
   std::int64_t meeting_id = 0;
   int item_number = 0;
-  std::string title;
-  std::string text;
-  std::vector<PositionTaken> positions;  // what was said before the Chair declared it taken
-  std::vector<StatusGrant> status_grants;  // `from` unset (!ok()) means the meeting's first day
-  std::vector<std::string> approved_documents;
-  std::optional<std::int64_t> silence_procedure_id;  // records that procedure's adopted outcome
+  std::string title = {};
+  std::string text = {};
+  std::vector<PositionTaken> positions = {};  // what was said before the Chair declared it taken
+  std::vector<StatusGrant> status_grants = {};  // `from` unset (!ok()) means the meeting's first day
+  std::vector<std::string> approved_documents = {};
+  std::optional<std::int64_t> silence_procedure_id = {};  // records that procedure's adopted outcome
+  bool numbered = true;  // false: recorded in the minutes only, without a symbol (see Decision)
+  std::optional<BodyCode> recommended_to = {};
 };
 
 // kFailedPrecondition "not adopted: objection by …" when a Member State objects (nothing is

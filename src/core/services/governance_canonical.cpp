@@ -72,7 +72,8 @@ std::string Canonical(const Meeting& m) {
 std::string Canonical(const Decision& d) {
   std::string out;
   Put(out, "id", Text(d.id));
-  Put(out, "symbol", Format(d.symbol));
+  Put(out, "symbol", IsNumbered(d) ? Format(d.symbol) : std::string(kCanonicalNull));
+  Put(out, "session", MeetingCode(d.symbol.body, {d.symbol.year, d.symbol.session}));
   Put(out, "meeting_id", Text(d.meeting_id));
   Put(out, "item_number", Text(static_cast<std::int64_t>(d.item_number)));
   Put(out, "title", d.title);
@@ -92,6 +93,7 @@ std::string Canonical(const Decision& d) {
     Put(out, "grant.from", Text(g.from));
   }
   PutList(out, "approved_document", d.approved_documents);
+  Put(out, "recommended_to", d.recommended_to ? std::string(ToString(*d.recommended_to)) : std::string(kCanonicalNull));
   return out;
 }
 
@@ -107,6 +109,7 @@ std::string Canonical(const SilenceRecord& r) {
   Put(out, "initiator", ToString(r.initiator));
   Put(out, "meeting_id", Text(r.meeting_id));
   PutList(out, "addressee", r.addressees);
+  Put(out, "amendments_break_silence", Text(r.amendments_break_silence));
   for (const auto& x : r.responses) {
     Put(out, "response.seq", Text(static_cast<std::int64_t>(x.seq)));
     Put(out, "response.participant_id", x.response.participant_id);

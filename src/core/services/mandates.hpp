@@ -16,10 +16,10 @@ namespace chancery::core {
 struct NewMandate {
   std::int64_t meeting_id = 0;
   int item_number = 0;
-  std::string subject;
+  std::string subject = {};
   BodyCode assignee = BodyCode::kSwg;
-  std::optional<Date> due_by;
-  std::optional<BodyCode> due_before_next_meeting_of;
+  std::optional<Date> due_by = {};
+  std::optional<BodyCode> due_before_next_meeting_of = {};
 };
 
 // given_by is the meeting's body and given_on its first day.

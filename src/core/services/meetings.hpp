@@ -16,15 +16,15 @@ namespace chancery::core {
 
 struct NewMeeting {
   BodyCode body = BodyCode::kSoc;
-  std::optional<SessionCode> session;  // default: the body's next session in the starting year
-  Date starts_on;
-  std::optional<Date> ends_on;         // default: starts_on
+  std::optional<SessionCode> session = {};  // default: the body's next session in the starting year
+  Date starts_on = {};
+  std::optional<Date> ends_on = {};  // default: starts_on
   MeetingFormat format = MeetingFormat::kInPerson;
-  std::string venue;
-  std::optional<std::string> chair_participant_id;  // default: the Chairmanship on starts_on
-  std::string chair_person;
-  std::string agenda_symbol;
-  std::vector<AgendaItem> agenda;  // the draft agenda; `present` must be empty
+  std::string venue = {};
+  std::optional<std::string> chair_participant_id = {};  // default: the Chairmanship on starts_on
+  std::string chair_person = {};
+  std::string agenda_symbol = {};
+  std::vector<AgendaItem> agenda = {};  // the draft agenda; `present` must be empty
 };
 
 Result<Meeting> CreateMeeting(Deps& deps, const Actor& actor, NewMeeting meeting);

@@ -29,9 +29,20 @@ std::vector<std::string> MemberStatesOn(const Registry& registry, Date day) {
   return out;
 }
 
-SilenceView View(const Deps& deps, SilenceRecord record, const Registry& registry, const GovernanceSettings& settings) {
+// The rules a procedure is evaluated by: those in force when it opened.
+SilenceSettings RulesOf(const SilenceRecord& record) {
+  SilenceSettings rules;
+  rules.amendments_break_silence = record.amendments_break_silence;
+  return rules;
+}
+
+SilenceOutcome EvaluateAt(const Deps& deps, const SilenceRecord& record, const Registry& registry, Instant now) {
+  return Evaluate(record.procedure, Responses(record), registry, deps.zone, now, RulesOf(record));
+}
+
+SilenceView View(const Deps& deps, SilenceRecord record, const Registry& registry) {
   SilenceView view;
-  view.outcome = Evaluate(record.procedure, Responses(record), registry, deps.zone, deps.clock.Now(), settings.silence);
+  view.outcome = EvaluateAt(deps, record, registry, deps.clock.Now());
   // Once concluded, the recorded outcome stands, even if a setting has changed since.
   if (record.state != SilenceState::kRunning) {
     view.outcome.state = record.state;
@@ -59,8 +70,6 @@ bool ConcludeIfDecided(const Deps& deps, SilenceRecord& record, const SilenceOut
   return true;
 }
 
-Result<GovernanceSettings> Settings(Transaction& tx) { return LoadGovernanceSettings(tx); }
-
 }  // namespace
 
 Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSilenceProcedure in) {
@@ -80,7 +89,7 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
   }
   auto tx = deps.store.Begin(TxMode::kWrite);
   if (!tx) return tx.error();
-  auto settings = Settings(**tx);
+  auto settings = LoadGovernanceSettings(**tx);
   if (!settings) return settings.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
@@ -113,6 +122,7 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
   if (auto r = ValidateOpening(record.procedure, settings->silence); !r) {
     return Error{r.error().code, r.error().message, in.expires_on ? "expires_on" : r.error().field};
   }
+  record.amendments_break_silence = settings->silence.amendments_break_silence;
   record.addressees = MemberStatesOn(**registry, LocalDate(record.procedure.opened_at, deps.zone));
 
   auto id = (*tx)->SilenceProcedures().Insert(record);
@@ -124,7 +134,7 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
     return r.error();
   }
   if (auto r = (*tx)->Commit(); !r) return r.error();
-  return View(deps, std::move(record), **registry, *settings);
+  return View(deps, std::move(record), **registry);
 }
 
 Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& actor, const SilenceFilter& filter) {
@@ -133,14 +143,12 @@ Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& 
   }
   auto tx = deps.store.Begin(TxMode::kRead);
   if (!tx) return tx.error();
-  auto settings = Settings(**tx);
-  if (!settings) return settings.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
   auto records = (*tx)->SilenceProcedures().List(filter);
   if (!records) return records.error();
   std::vector<SilenceView> out;
-  for (auto& r : *records) out.push_back(View(deps, std::move(r), **registry, *settings));
+  for (auto& r : *records) out.push_back(View(deps, std::move(r), **registry));
   return out;
 }
 
@@ -150,14 +158,12 @@ Result<SilenceView> GetSilenceProcedure(Deps& deps, const Actor& actor, std::int
   }
   auto tx = deps.store.Begin(TxMode::kRead);
   if (!tx) return tx.error();
-  auto settings = Settings(**tx);
-  if (!settings) return settings.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
   auto found = (*tx)->SilenceProcedures().Find(id);
   if (!found) return found.error();
   if (!*found) return NotFound(id);
-  return View(deps, std::move(**found), **registry, *settings);
+  return View(deps, std::move(**found), **registry);
 }
 
 Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std::int64_t id, NewResponse in) {
@@ -168,8 +174,6 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   if (auto denied = Check(actor, Action::kCreate, response, "response")) return *denied;
   auto tx = deps.store.Begin(TxMode::kWrite);
   if (!tx) return tx.error();
-  auto settings = Settings(**tx);
-  if (!settings) return settings.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
   if (!FindById(**registry, in.participant_id)) {
@@ -187,8 +191,7 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   const int seq = static_cast<int>(record.responses.size()) + 1;
   record.responses.push_back(
       {seq, {in.participant_id, in.kind, now}, std::move(in.text), std::move(in.reference), now, actor.user_id});
-  const SilenceOutcome outcome =
-      Evaluate(record.procedure, Responses(record), **registry, deps.zone, now, settings->silence);
+  const SilenceOutcome outcome = EvaluateAt(deps, record, **registry, now);
   ConcludeIfDecided(deps, record, outcome, **registry);
 
   if (auto r = (*tx)->SilenceProcedures().Update(record); !r) return r.error();
@@ -199,7 +202,7 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   }
   if (auto r = (*tx)->Commit(); !r) return r.error();
   const ResponseEffect effect = outcome.effects.back();
-  return RegisteredResponse{View(deps, std::move(record), **registry, *settings), seq, effect};
+  return RegisteredResponse{View(deps, std::move(record), **registry), seq, effect};
 }
 
 Result<int> ConcludeDueSilenceProcedures(Deps& deps) {
@@ -207,8 +210,6 @@ Result<int> ConcludeDueSilenceProcedures(Deps& deps) {
   if (!tx) return tx.error();
   auto due = (*tx)->SilenceProcedures().DueAt(deps.clock.Now());
   if (!due || due->empty()) return due ? 0 : Result<int>(due.error());
-  auto settings = Settings(**tx);
-  if (!settings) return settings.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
   int concluded = 0;
@@ -218,8 +219,7 @@ Result<int> ConcludeDueSilenceProcedures(Deps& deps) {
     if (!*found) continue;
     SilenceRecord record = std::move(**found);
     const std::string before = Canonical(record);
-    const SilenceOutcome outcome =
-        Evaluate(record.procedure, Responses(record), **registry, deps.zone, deps.clock.Now(), settings->silence);
+    const SilenceOutcome outcome = EvaluateAt(deps, record, **registry, deps.clock.Now());
     if (!ConcludeIfDecided(deps, record, outcome, **registry)) continue;
     if (auto r = (*tx)->SilenceProcedures().Update(record); !r) return r.error();
     if (auto r = Record(deps, **tx, Actor::System(),

@@ -15,14 +15,14 @@ namespace chancery::core {
 
 struct NewSilenceProcedure {
   BodyCode body = BodyCode::kSoc;
-  std::string title;  // the temporary title; "(under silence procedure)" is appended if missing (R7)
-  std::string text;
+  std::string title = {};  // the temporary title; "(under silence procedure)" is appended if missing (R7)
+  std::string text = {};
   // Exactly one: an exact instant, or a date resolved by the date-only deadline setting (R29).
-  std::optional<Instant> expires_at;
-  std::optional<Date> expires_on;
-  std::string expiry_wording;  // as written; default "expiring on <long date in English>"
+  std::optional<Instant> expires_at = {};
+  std::optional<Date> expires_on = {};
+  std::string expiry_wording = {};  // as written; default "expiring on <long date in English>"
   SilenceInitiator initiator = SilenceInitiator::kChairmanship;
-  std::optional<std::int64_t> meeting_id;  // required when opened at a meeting
+  std::optional<std::int64_t> meeting_id = {};  // required when opened at a meeting
 };
 
 // The stored record with its outcome as of now and the effect of each response.
@@ -33,10 +33,10 @@ struct SilenceView {
 };
 
 struct NewResponse {
-  std::string participant_id;
+  std::string participant_id = {};
   ResponseKind kind = ResponseKind::kObjection;
-  std::string text;
-  std::string reference;  // the sender's note number and date
+  std::string text = {};
+  std::string reference = {};  // the sender's note number and date
 };
 
 Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSilenceProcedure procedure);

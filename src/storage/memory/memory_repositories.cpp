@@ -387,7 +387,7 @@ Result<std::optional<core::Decision>> MemoryDecisions::FindBySymbol(const core::
   auto state = view_.Read();
   if (!state) return state.error();
   for (const auto& [id, decision] : (*state)->decisions) {
-    if (decision.symbol == symbol) return std::optional<core::Decision>(decision);
+    if (core::IsNumbered(decision) && decision.symbol == symbol) return std::optional<core::Decision>(decision);
   }
   return std::optional<core::Decision>();
 }
@@ -415,7 +415,9 @@ Result<std::int64_t> MemoryDecisions::Insert(const core::Decision& decision) {
   // Mirrors UNIQUE (body, year, session, number): decisions are never deleted, so a symbol
   // once stored stays taken (R24).
   const bool taken = std::any_of(s.decisions.begin(), s.decisions.end(),
-                                 [&](const auto& entry) { return entry.second.symbol == decision.symbol; });
+                                 [&](const auto& entry) {
+                                   return core::IsNumbered(decision) && entry.second.symbol == decision.symbol;
+                                 });
   if (taken) return Error::AlreadyExists("decision " + core::Format(decision.symbol) + " already exists");
   core::Decision stored = decision;
   stored.id = ++s.last_decision_id;
