@@ -11,6 +11,7 @@
 #include <ostream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "core/ports/store.hpp"
@@ -725,6 +726,967 @@ TEST_P(StoreContract, SettingsGetSetAndListByKey) {
                           {"organisation.name.en", "Organisation"},
                           {"organisation.name.kk", "Ұйым"},
                           {"time_zone", "Asia/Almaty"}}));
+}
+
+// --- governance records: builders ---
+
+std::int64_t Ms(core::Instant instant) { return instant.time_since_epoch().count(); }
+std::optional<std::int64_t> Ms(const std::optional<core::Instant>& instant) {
+  if (!instant) return std::nullopt;
+  return Ms(*instant);
+}
+
+// Reports the error code of a failed call, nothing for a success.
+template <class R>
+std::optional<ErrorCode> CodeOf(const R& result) {
+  if (result) return std::nullopt;
+  return result.error().code;
+}
+
+core::ChairmanshipTerm Term(std::string participant_id, core::Date from, std::optional<core::Date> until,
+                            std::string basis) {
+  return core::ChairmanshipTerm{std::move(participant_id), from, until, std::move(basis)};
+}
+
+void ExpectSame(const core::ChairmanshipTerm& want, const core::ChairmanshipTerm& got) {
+  SCOPED_TRACE("chairmanship term from " + core::FormatDate(want.from));
+  EXPECT_EQ(got.participant_id, want.participant_id);
+  EXPECT_EQ(core::FormatDate(got.from), core::FormatDate(want.from));
+  EXPECT_EQ(Text(got.until), Text(want.until));
+  EXPECT_EQ(got.basis, want.basis);
+}
+
+// SOC 2021-I: every field set, Kazakh and Cyrillic text, items with and without invitations
+// and attendance, given in an order that is not sorted.
+core::Meeting SocMeeting() {
+  core::Meeting m;
+  m.body = core::BodyCode::kSoc;
+  m.session = {2021, 1};
+  m.starts_on = D(2021, 6, 22);
+  m.ends_on = D(2021, 6, 23);
+  m.format = core::MeetingFormat::kHybrid;
+  m.venue = "Нұр-Сұлтан";
+  m.chair_participant_id = "KAZ";
+  m.chair_person = "H.E. Mr. Shakhrat Nuryshev — Бірінші вице-министр ә ғ қ ң ө ұ ү һ і";
+  m.agenda_status = core::AgendaStatus::kAdopted;
+  m.agenda_symbol = "SOC/2021-I/Agenda/3";
+  m.agenda_adopted_at = At(1624338000123);
+  m.agenda = {
+      {1, "Opening of the meeting", true, {}, false, {"TUR", "KAZ", "AZE"}},
+      {2, "Наблюдатели: Қазақстан", false, {"UN", "OSCE"}, false, {"OSCE", "KAZ", "UN"}},
+      {3, "Any other business", true, {}, true, {}},
+  };
+  m.amendments = {{4, "IND", "Old title", "New title"}, {2, "KAZ", "", "Қазақ тақырыбы"}};
+  m.statements = {
+      {1, 1, core::SpeakerRole::kChair, "KAZ", "H.E. Mr. Shakhrat Nuryshev", "en", "Welcome.", At(1624338000000)},
+      {2, 2, core::SpeakerRole::kGuest, "UN", "Ms. Гость", "ru", "Приветствие", At(1624338060000)},
+      {3, 2, core::SpeakerRole::kSecretariat, "", "", "kk", "", At(-5)},
+  };
+  return m;
+}
+
+// Nothing optional present, empty strings, no children.
+core::Meeting BareMeeting(core::BodyCode body, core::SessionCode session, core::Date starts, core::Date ends) {
+  core::Meeting m;
+  m.body = body;
+  m.session = session;
+  m.starts_on = starts;
+  m.ends_on = ends;
+  m.format = core::MeetingFormat::kOnline;
+  m.venue = "";
+  m.chair_participant_id = "";
+  m.chair_person = "";
+  m.agenda_status = core::AgendaStatus::kDraft;
+  m.agenda_symbol = "";
+  return m;
+}
+
+void ExpectSame(const core::Meeting& want, const core::Meeting& got) {
+  SCOPED_TRACE("meeting " + core::MeetingCode(want.body, want.session));
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.body, want.body);
+  EXPECT_EQ(got.session.year, want.session.year);
+  EXPECT_EQ(got.session.number, want.session.number);
+  EXPECT_EQ(core::FormatDate(got.starts_on), core::FormatDate(want.starts_on));
+  EXPECT_EQ(core::FormatDate(got.ends_on), core::FormatDate(want.ends_on));
+  EXPECT_EQ(got.format, want.format);
+  EXPECT_EQ(got.venue, want.venue);
+  EXPECT_EQ(got.chair_participant_id, want.chair_participant_id);
+  EXPECT_EQ(got.chair_person, want.chair_person);
+  EXPECT_EQ(got.agenda_status, want.agenda_status);
+  EXPECT_EQ(got.agenda_symbol, want.agenda_symbol);
+  EXPECT_EQ(Ms(got.agenda_adopted_at), Ms(want.agenda_adopted_at));
+  ASSERT_EQ(got.agenda.size(), want.agenda.size());
+  for (std::size_t i = 0; i < want.agenda.size(); ++i) {
+    SCOPED_TRACE("agenda[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.agenda[i].number, want.agenda[i].number);
+    EXPECT_EQ(got.agenda[i].title, want.agenda[i].title);
+    EXPECT_EQ(got.agenda[i].closed_to_observers, want.agenda[i].closed_to_observers);
+    EXPECT_EQ(got.agenda[i].invited_observers, want.agenda[i].invited_observers);
+    EXPECT_EQ(got.agenda[i].any_other_business, want.agenda[i].any_other_business);
+    EXPECT_EQ(got.agenda[i].present, want.agenda[i].present);
+  }
+  ASSERT_EQ(got.amendments.size(), want.amendments.size());
+  for (std::size_t i = 0; i < want.amendments.size(); ++i) {
+    SCOPED_TRACE("amendments[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.amendments[i].item_number, want.amendments[i].item_number);
+    EXPECT_EQ(got.amendments[i].proposed_by, want.amendments[i].proposed_by);
+    EXPECT_EQ(got.amendments[i].previous_title, want.amendments[i].previous_title);
+    EXPECT_EQ(got.amendments[i].title, want.amendments[i].title);
+  }
+  ASSERT_EQ(got.statements.size(), want.statements.size());
+  for (std::size_t i = 0; i < want.statements.size(); ++i) {
+    SCOPED_TRACE("statements[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.statements[i].seq, want.statements[i].seq);
+    EXPECT_EQ(got.statements[i].item_number, want.statements[i].item_number);
+    EXPECT_EQ(got.statements[i].role, want.statements[i].role);
+    EXPECT_EQ(got.statements[i].participant_id, want.statements[i].participant_id);
+    EXPECT_EQ(got.statements[i].speaker, want.statements[i].speaker);
+    EXPECT_EQ(got.statements[i].language, want.statements[i].language);
+    EXPECT_EQ(got.statements[i].text, want.statements[i].text);
+    EXPECT_EQ(Ms(got.statements[i].recorded_at), Ms(want.statements[i].recorded_at));
+  }
+}
+
+// A decision adopted by silence, with attachments, status grants and documents out of order.
+core::Decision SilenceDecision(std::int64_t meeting_id) {
+  core::Decision d;
+  d.symbol = {core::BodyCode::kSoc, 2021, 1, 1};
+  d.meeting_id = meeting_id;
+  d.item_number = 2;
+  d.title = "Granting of the Observer Status to Turkmenistan";
+  d.text = "Шешім мәтіні: ә ғ қ ң ө ұ ү һ і — Решение";
+  d.mode = core::AdoptionMode::kBySilence;
+  d.adopted_at = At(1616263200000);
+  d.recorded_on = D(2021, 6, 23);
+  d.silence_procedure_id = 7;
+  d.attachments = {{"TUR", core::FloorPositionKind::kReservation, "Reservation on paragraph 2"},
+                   {"AZE", core::FloorPositionKind::kInterpretativeStatement, "Түсіндірме мәлімдеме"},
+                   {"KAZ", core::FloorPositionKind::kObjection, ""}};
+  d.status_grants = {{"TKM", core::ParticipantStatus::kObserverState, D(2021, 6, 23)},
+                     {"UN", core::ParticipantStatus::kNone, D(2020, 1, 1)}};
+  d.approved_documents = {"MM/2021/DRAFT/2", "MM/2021/DRAFT/1"};
+  return d;
+}
+
+core::Decision BareDecision(core::DecisionSymbol symbol, core::Date recorded_on, std::int64_t meeting_id = 0) {
+  core::Decision d;
+  d.symbol = symbol;
+  d.meeting_id = meeting_id;
+  d.item_number = 0;
+  d.title = "";
+  d.text = "";
+  d.mode = core::AdoptionMode::kAtMeeting;
+  d.adopted_at = At(-1);
+  d.recorded_on = recorded_on;
+  return d;
+}
+
+void ExpectSame(const core::Decision& want, const core::Decision& got) {
+  SCOPED_TRACE("decision " + core::Format(want.symbol));
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.symbol, want.symbol) << core::Format(got.symbol);
+  EXPECT_EQ(got.meeting_id, want.meeting_id);
+  EXPECT_EQ(got.item_number, want.item_number);
+  EXPECT_EQ(got.title, want.title);
+  EXPECT_EQ(got.text, want.text);
+  EXPECT_EQ(got.mode, want.mode);
+  EXPECT_EQ(Ms(got.adopted_at), Ms(want.adopted_at));
+  EXPECT_EQ(core::FormatDate(got.recorded_on), core::FormatDate(want.recorded_on));
+  EXPECT_EQ(got.silence_procedure_id, want.silence_procedure_id);
+  ASSERT_EQ(got.attachments.size(), want.attachments.size());
+  for (std::size_t i = 0; i < want.attachments.size(); ++i) {
+    SCOPED_TRACE("attachments[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.attachments[i].participant_id, want.attachments[i].participant_id);
+    EXPECT_EQ(got.attachments[i].kind, want.attachments[i].kind);
+    EXPECT_EQ(got.attachments[i].text, want.attachments[i].text);
+  }
+  ASSERT_EQ(got.status_grants.size(), want.status_grants.size());
+  for (std::size_t i = 0; i < want.status_grants.size(); ++i) {
+    SCOPED_TRACE("status_grants[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.status_grants[i].participant_id, want.status_grants[i].participant_id);
+    EXPECT_EQ(got.status_grants[i].status, want.status_grants[i].status);
+    EXPECT_EQ(core::FormatDate(got.status_grants[i].from), core::FormatDate(want.status_grants[i].from));
+  }
+  EXPECT_EQ(got.approved_documents, want.approved_documents);
+}
+
+// A concluded procedure: every optional present, children out of order.
+core::SilenceRecord BrokenSilence() {
+  core::SilenceRecord r;
+  r.body = core::BodyCode::kMm;
+  r.procedure = {"Draft Declaration (under silence procedure)", At(1614556800000), At(1616263200000),
+                 "expiring on 20 March 2021 — 20 наурыз 2021"};
+  r.text = "Декларация мәтіні ә ғ қ ң ө ұ ү һ і";
+  r.initiator = core::SilenceInitiator::kMeeting;
+  r.meeting_id = 3;
+  r.addressees = {"TUR", "KAZ", "AZE"};
+  r.responses = {
+      {1, {"AZE", core::ResponseKind::kComment, At(1615000000000)}, "A comment", "Note Verbale No. 12", At(1615000100000), 5},
+      {2, {"TUR", core::ResponseKind::kObjection, At(1616000000000)}, "", "", At(1616000000001), 6},
+      {3, {"KAZ", core::ResponseKind::kAmendment, At(1616100000000)}, "Түзету", "Нота № 7", At(1616100000000), 5},
+  };
+  r.state = core::SilenceState::kNotAdopted;
+  r.decided_at = At(1616000000000);
+  r.concluded_at = At(1616263300000);
+  r.broken_by = 2;
+  r.notices = {{"KAZ", core::SilenceState::kNotAdopted, At(1616263400000)},
+               {"AZE", core::SilenceState::kAdopted, At(-7)}};
+  r.decision_id = 11;
+  return r;
+}
+
+// A running procedure: no optionals, no children, empty strings.
+core::SilenceRecord RunningSilence(core::BodyCode body, std::int64_t expires_ms) {
+  core::SilenceRecord r;
+  r.body = body;
+  r.procedure = {"", At(expires_ms - 14 * 86400000LL), At(expires_ms), ""};
+  r.text = "";
+  r.initiator = core::SilenceInitiator::kChairmanship;
+  r.state = core::SilenceState::kRunning;
+  return r;
+}
+
+void ExpectSame(const core::SilenceRecord& want, const core::SilenceRecord& got) {
+  SCOPED_TRACE("silence procedure " + std::to_string(want.id));
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.body, want.body);
+  EXPECT_EQ(got.procedure.title, want.procedure.title);
+  EXPECT_EQ(Ms(got.procedure.opened_at), Ms(want.procedure.opened_at));
+  EXPECT_EQ(Ms(got.procedure.expires_at), Ms(want.procedure.expires_at));
+  EXPECT_EQ(got.procedure.expiry_wording, want.procedure.expiry_wording);
+  EXPECT_EQ(got.text, want.text);
+  EXPECT_EQ(got.initiator, want.initiator);
+  EXPECT_EQ(got.meeting_id, want.meeting_id);
+  EXPECT_EQ(got.addressees, want.addressees);
+  ASSERT_EQ(got.responses.size(), want.responses.size());
+  for (std::size_t i = 0; i < want.responses.size(); ++i) {
+    SCOPED_TRACE("responses[" + std::to_string(i) + "]");
+    const auto& g = got.responses[i];
+    const auto& w = want.responses[i];
+    EXPECT_EQ(g.seq, w.seq);
+    EXPECT_EQ(g.response.participant_id, w.response.participant_id);
+    EXPECT_EQ(g.response.kind, w.response.kind);
+    EXPECT_EQ(Ms(g.response.received_at), Ms(w.response.received_at));
+    EXPECT_EQ(g.text, w.text);
+    EXPECT_EQ(g.reference, w.reference);
+    EXPECT_EQ(Ms(g.registered_at), Ms(w.registered_at));
+    EXPECT_EQ(g.registered_by, w.registered_by);
+  }
+  EXPECT_EQ(got.state, want.state);
+  EXPECT_EQ(Ms(got.decided_at), Ms(want.decided_at));
+  EXPECT_EQ(Ms(got.concluded_at), Ms(want.concluded_at));
+  EXPECT_EQ(got.broken_by, want.broken_by);
+  ASSERT_EQ(got.notices.size(), want.notices.size());
+  for (std::size_t i = 0; i < want.notices.size(); ++i) {
+    SCOPED_TRACE("notices[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.notices[i].participant_id, want.notices[i].participant_id);
+    EXPECT_EQ(got.notices[i].outcome, want.notices[i].outcome);
+    EXPECT_EQ(Ms(got.notices[i].generated_at), Ms(want.notices[i].generated_at));
+  }
+  EXPECT_EQ(got.decision_id, want.decision_id);
+}
+
+// "The SOC tasked the SWG with … before the next SOC meeting", given at meeting `meeting_id`.
+core::Mandate BeforeNextSoc(std::optional<std::int64_t> meeting_id, std::string subject) {
+  core::Mandate m;
+  m.meeting_id = meeting_id;
+  m.item_number = 5;
+  m.subject = std::move(subject);
+  m.given_by = core::BodyCode::kSoc;
+  m.given_on = D(2021, 6, 23);
+  m.assignee = core::BodyCode::kSwg;
+  m.due_before_next_meeting_of = core::BodyCode::kSoc;
+  m.status = core::MandateStatus::kOpen;
+  return m;
+}
+
+core::Mandate DueBy(core::BodyCode assignee, core::Date due, core::MandateStatus status) {
+  core::Mandate m;
+  m.item_number = 0;
+  m.subject = "";
+  m.given_by = core::BodyCode::kMm;
+  m.given_on = D(2022, 10, 12);
+  m.assignee = assignee;
+  m.due_by = due;
+  m.status = status;
+  return m;
+}
+
+void ExpectSame(const core::Mandate& want, const core::Mandate& got) {
+  SCOPED_TRACE("mandate " + std::to_string(want.id));
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.meeting_id, want.meeting_id);
+  EXPECT_EQ(got.item_number, want.item_number);
+  EXPECT_EQ(got.subject, want.subject);
+  EXPECT_EQ(got.given_by, want.given_by);
+  EXPECT_EQ(core::FormatDate(got.given_on), core::FormatDate(want.given_on));
+  EXPECT_EQ(got.assignee, want.assignee);
+  EXPECT_EQ(Text(got.due_by), Text(want.due_by));
+  EXPECT_EQ(got.due_before_next_meeting_of, want.due_before_next_meeting_of);
+  EXPECT_EQ(got.status, want.status);
+}
+
+template <class T>
+std::vector<std::int64_t> Ids(const std::vector<T>& records) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r : records) ids.push_back(r.id);
+  return ids;
+}
+
+// --- chairmanship terms ---
+
+TEST_P(StoreContract, ChairmanshipTermsRoundTripInDateOrder) {
+  const std::vector<core::ChairmanshipTerm> terms = {
+      Term("KAZ", D(2020, 10, 1), std::nullopt, "Қазақстан: 6th Summit, Astana, 13 Oct 2022"),
+      Term("TJK", D(2018, 9, 28), D(2020, 9, 30), ""),
+      Term("KAZ", D(2022, 10, 13), D(2024, 10, 12), "6th Summit, Astana, 13 Oct 2022"),
+  };
+  Write([&](core::Transaction& tx) {
+    for (const auto& t : terms) ASSERT_OK(tx.Chairmanships().Insert(t));
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = tx->Chairmanships().List();
+  ASSERT_TRUE(list) << list.error().message;
+  ASSERT_EQ(list->size(), 3u);
+  ExpectSame(terms[1], (*list)[0]);
+  ExpectSame(terms[0], (*list)[1]);
+  ExpectSame(terms[2], (*list)[2]);
+}
+
+TEST_P(StoreContract, ChairmanshipTermFromATakenDateIsAlreadyExists) {
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Chairmanships().Insert(Term("KAZ", D(2020, 10, 1), std::nullopt, "a"))); });
+  Write([&](core::Transaction& tx) {
+    EXPECT_EQ(CodeOf(tx.Chairmanships().Insert(Term("TJK", D(2020, 10, 1), D(2021, 1, 1), "b"))),
+              ErrorCode::kAlreadyExists);
+    // Still usable; another date is fine.
+    ASSERT_OK(tx.Chairmanships().Insert(Term("TJK", D(2020, 10, 2), std::nullopt, "c")));
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = tx->Chairmanships().List();
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 2u);
+  ExpectSame(Term("KAZ", D(2020, 10, 1), std::nullopt, "a"), (*list)[0]);
+  ExpectSame(Term("TJK", D(2020, 10, 2), std::nullopt, "c"), (*list)[1]);
+}
+
+// --- meetings ---
+
+TEST_P(StoreContract, MeetingRoundTripsEveryField) {
+  core::Meeting full = SocMeeting();
+  core::Meeting bare = BareMeeting(core::BodyCode::kSwg, {2021, 2}, D(2021, 10, 8), D(2021, 10, 8));
+  bare.statements = {{1, 0, core::SpeakerRole::kParticipant, "", "", "", "", At(0)}};  // empty language
+  Write([&](core::Transaction& tx) {
+    auto a = tx.Meetings().Insert(full);
+    ASSERT_TRUE(a) << a.error().message;
+    full.id = *a;
+    auto b = tx.Meetings().Insert(bare);
+    ASSERT_TRUE(b) << b.error().message;
+    bare.id = *b;
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  for (const auto* want : {&full, &bare}) {
+    auto found = tx->Meetings().Find(want->id);
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    ExpectSame(*want, **found);
+    auto by_session = tx->Meetings().FindBySession(want->body, want->session);
+    ASSERT_TRUE(by_session) << by_session.error().message;
+    ASSERT_TRUE(by_session->has_value());
+    ExpectSame(*want, **by_session);
+  }
+  auto missing = tx->Meetings().Find(bare.id + 100);
+  ASSERT_TRUE(missing);
+  EXPECT_FALSE(missing->has_value());
+  // Each part of the key counts: another body, year or number is another session.
+  for (auto [body, session] : {std::pair{core::BodyCode::kSwg, core::SessionCode{2021, 1}},
+                               std::pair{core::BodyCode::kSoc, core::SessionCode{2021, 2}},
+                               std::pair{core::BodyCode::kSoc, core::SessionCode{2022, 1}}}) {
+    auto none = tx->Meetings().FindBySession(body, session);
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(none->has_value()) << core::MeetingCode(body, session);
+  }
+}
+
+TEST_P(StoreContract, MeetingUpdateReplacesEveryFieldAndTheChildren) {
+  core::Meeting m = SocMeeting();
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Meetings().Insert(m);
+    ASSERT_TRUE(id);
+    m.id = *id;
+  });
+  core::Meeting changed = m;
+  changed.body = core::BodyCode::kMm;
+  changed.session = {2022, 3};
+  changed.starts_on = D(2022, 10, 11);
+  changed.ends_on = D(2022, 10, 12);
+  changed.format = core::MeetingFormat::kInPerson;
+  changed.venue = "Астана";
+  changed.chair_participant_id = "TJK";
+  changed.chair_person = "";
+  changed.agenda_status = core::AgendaStatus::kDraft;
+  changed.agenda_symbol = "MM/2022-III/Agenda/1";
+  changed.agenda_adopted_at = std::nullopt;
+  // Fewer items: the old second item's invitations and attendance must not survive.
+  changed.agenda = {{1, "Жаңа тақырып", false, {"OSCE"}, false, {"KAZ"}}};
+  changed.amendments.clear();
+  changed.statements = {m.statements[2], m.statements[0]};
+  changed.statements[0].seq = 1;
+  changed.statements[1].seq = 2;
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Meetings().Update(changed)); });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto found = tx->Meetings().Find(m.id);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(changed, **found);
+  auto old_session = tx->Meetings().FindBySession(core::BodyCode::kSoc, {2021, 1});
+  ASSERT_TRUE(old_session);
+  EXPECT_FALSE(old_session->has_value());
+}
+
+TEST_P(StoreContract, MeetingUpdateOfMissingIdIsNotFoundAndWritesNothing) {
+  core::Meeting ghost = SocMeeting();
+  ghost.id = 42;
+  Write([&](core::Transaction& tx) {
+    EXPECT_EQ(CodeOf(tx.Meetings().Update(ghost)), ErrorCode::kNotFound);
+    auto list = tx.Meetings().List({});
+    ASSERT_TRUE(list);
+    EXPECT_TRUE(list->empty());
+  });
+}
+
+TEST_P(StoreContract, MeetingSessionOfABodyIsUnique) {
+  core::Meeting first = SocMeeting();
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Meetings().Insert(first);
+    ASSERT_TRUE(id);
+    first.id = *id;
+  });
+  std::int64_t other_id = 0;
+  Write([&](core::Transaction& tx) {
+    // Same body, year and number, everything else different.
+    core::Meeting again = BareMeeting(core::BodyCode::kSoc, {2021, 1}, D(2021, 12, 1), D(2021, 12, 2));
+    EXPECT_EQ(CodeOf(tx.Meetings().Insert(again)), ErrorCode::kAlreadyExists);
+    // Any part of the key differing is another session; the transaction is still usable.
+    ASSERT_OK(tx.Meetings().Insert(BareMeeting(core::BodyCode::kSwg, {2021, 1}, D(2021, 6, 1), D(2021, 6, 1))));
+    ASSERT_OK(tx.Meetings().Insert(BareMeeting(core::BodyCode::kSoc, {2022, 1}, D(2022, 6, 1), D(2022, 6, 1))));
+    auto other = tx.Meetings().Insert(BareMeeting(core::BodyCode::kSoc, {2021, 2}, D(2021, 11, 1), D(2021, 11, 1)));
+    ASSERT_TRUE(other);
+    other_id = *other;
+    // Moving another meeting onto a taken session is refused too.
+    core::Meeting clash = BareMeeting(core::BodyCode::kSoc, {2021, 1}, D(2021, 11, 1), D(2021, 11, 1));
+    clash.id = other_id;
+    EXPECT_EQ(CodeOf(tx.Meetings().Update(clash)), ErrorCode::kAlreadyExists);
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = tx->Meetings().List({});
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->size(), 4u);
+  auto kept = tx->Meetings().FindBySession(core::BodyCode::kSoc, {2021, 1});
+  ASSERT_TRUE(kept && kept->has_value());
+  ExpectSame(first, **kept);
+  auto other = tx->Meetings().Find(other_id);
+  ASSERT_TRUE(other && other->has_value());
+  EXPECT_EQ((*other)->session.number, 2);
+}
+
+TEST_P(StoreContract, MeetingListFiltersByBodyAndDatesAndOrdersByStartThenId) {
+  // Inserted out of date order; two start on one day.
+  std::vector<core::Meeting> m = {
+      BareMeeting(core::BodyCode::kSoc, {2021, 2}, D(2021, 10, 10), D(2021, 10, 11)),  // ids[0]
+      BareMeeting(core::BodyCode::kSwg, {2021, 1}, D(2021, 6, 20), D(2021, 6, 21)),    // ids[1]
+      BareMeeting(core::BodyCode::kSoc, {2021, 1}, D(2021, 6, 22), D(2021, 6, 23)),    // ids[2]
+      BareMeeting(core::BodyCode::kMm, {2021, 1}, D(2021, 6, 20), D(2021, 6, 20)),     // ids[3]
+  };
+  std::vector<std::int64_t> ids;
+  Write([&](core::Transaction& tx) {
+    for (auto& meeting : m) {
+      auto id = tx.Meetings().Insert(meeting);
+      ASSERT_TRUE(id) << id.error().message;
+      ids.push_back(*id);
+    }
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = [&](core::MeetingFilter filter) {
+    auto got = tx->Meetings().List(filter);
+    EXPECT_TRUE(got) << got.error().message;
+    return got ? Ids(*got) : std::vector<std::int64_t>{};
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(list({}), (V{ids[1], ids[3], ids[2], ids[0]}));
+  EXPECT_EQ(list({core::BodyCode::kSoc, {}, {}}), (V{ids[2], ids[0]}));
+  EXPECT_EQ(list({core::BodyCode::kCep, {}, {}}), V{});
+  // from: ending on or after (the end day counts).
+  EXPECT_EQ(list({std::nullopt, D(2021, 6, 21), {}}), (V{ids[1], ids[2], ids[0]}));
+  // to: starting on or before (the start day counts).
+  EXPECT_EQ(list({std::nullopt, {}, D(2021, 6, 22)}), (V{ids[1], ids[3], ids[2]}));
+  EXPECT_EQ(list({std::nullopt, D(2021, 6, 22), D(2021, 6, 22)}), (V{ids[2]}));
+  EXPECT_EQ(list({core::BodyCode::kSoc, D(2021, 6, 24), D(2021, 12, 31)}), (V{ids[0]}));
+  // The list carries the children too.
+  Write([&](core::Transaction& writer) {
+    core::Meeting with_agenda = m[0];
+    with_agenda.id = ids[0];
+    with_agenda.agenda = {{1, "Item", true, {}, false, {"KAZ"}}};
+    ASSERT_OK(writer.Meetings().Update(with_agenda));
+  });
+  auto fresh = Begin(TxMode::kRead);
+  ASSERT_NE(fresh, nullptr);
+  auto soc = fresh->Meetings().List({core::BodyCode::kSoc, D(2021, 10, 1), {}});
+  ASSERT_TRUE(soc);
+  ASSERT_EQ(soc->size(), 1u);
+  ASSERT_EQ((*soc)[0].agenda.size(), 1u);
+  EXPECT_EQ((*soc)[0].agenda[0].present, std::vector<std::string>{"KAZ"});
+}
+
+// --- decisions ---
+
+TEST_P(StoreContract, DecisionRoundTripsEveryField) {
+  core::Decision full = SilenceDecision(3);
+  core::Decision bare = BareDecision({core::BodyCode::kMm, 2022, 2, 10}, D(2022, 10, 12));
+  Write([&](core::Transaction& tx) {
+    auto a = tx.Decisions().Insert(full);
+    ASSERT_TRUE(a) << a.error().message;
+    full.id = *a;
+    auto b = tx.Decisions().Insert(bare);
+    ASSERT_TRUE(b) << b.error().message;
+    bare.id = *b;
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  for (const auto* want : {&full, &bare}) {
+    auto found = tx->Decisions().Find(want->id);
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    ExpectSame(*want, **found);
+    auto by_symbol = tx->Decisions().FindBySymbol(want->symbol);
+    ASSERT_TRUE(by_symbol) << by_symbol.error().message;
+    ASSERT_TRUE(by_symbol->has_value());
+    ExpectSame(*want, **by_symbol);
+  }
+  auto missing = tx->Decisions().Find(bare.id + 100);
+  ASSERT_TRUE(missing);
+  EXPECT_FALSE(missing->has_value());
+  for (core::DecisionSymbol other : {core::DecisionSymbol{core::BodyCode::kSwg, 2021, 1, 1},
+                                     core::DecisionSymbol{core::BodyCode::kSoc, 2022, 1, 1},
+                                     core::DecisionSymbol{core::BodyCode::kSoc, 2021, 2, 1},
+                                     core::DecisionSymbol{core::BodyCode::kSoc, 2021, 1, 2}}) {
+    auto none = tx->Decisions().FindBySymbol(other);
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(none->has_value()) << core::Format(other);
+  }
+}
+
+TEST_P(StoreContract, DecisionSymbolOnceUsedIsAlreadyExists) {
+  core::Decision first = SilenceDecision(3);
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Decisions().Insert(first);
+    ASSERT_TRUE(id);
+    first.id = *id;
+  });
+  Write([&](core::Transaction& tx) {
+    core::Decision again = SilenceDecision(9);
+    again.title = "Another decision";
+    again.recorded_on = D(2021, 12, 1);
+    again.approved_documents = {"SOC/2021/DRAFT/9"};
+    EXPECT_EQ(CodeOf(tx.Decisions().Insert(again)), ErrorCode::kAlreadyExists);
+    // The same number in another session, year or body is another symbol.
+    ASSERT_OK(tx.Decisions().Insert(BareDecision({core::BodyCode::kSoc, 2021, 2, 1}, D(2021, 10, 11))));
+    ASSERT_OK(tx.Decisions().Insert(BareDecision({core::BodyCode::kSoc, 2022, 1, 1}, D(2022, 6, 1))));
+    ASSERT_OK(tx.Decisions().Insert(BareDecision({core::BodyCode::kSwg, 2021, 1, 1}, D(2021, 6, 1))));
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto kept = tx->Decisions().FindBySymbol(first.symbol);
+  ASSERT_TRUE(kept && kept->has_value());
+  ExpectSame(first, **kept);  // the refused insert added no children to it
+  auto all = tx->Decisions().List({});
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 4u);
+}
+
+TEST_P(StoreContract, DecisionListFiltersAndOrdersByRecordedOnThenSymbol) {
+  // Inserted out of order. On 2021-06-23: MM before SOC (by code, whatever the numbers), and
+  // numbers as numbers (2 < 10); on 2021-10-11 the session before the number.
+  std::vector<core::Decision> d = {
+      BareDecision({core::BodyCode::kSoc, 2021, 1, 10}, D(2021, 6, 23), 1),  // ids[0]
+      BareDecision({core::BodyCode::kSoc, 2021, 1, 2}, D(2021, 6, 23), 1),   // ids[1]
+      BareDecision({core::BodyCode::kMm, 2021, 1, 5}, D(2021, 6, 23), 2),    // ids[2]
+      BareDecision({core::BodyCode::kSoc, 2020, 3, 1}, D(2020, 12, 1), 5),   // ids[3]
+      BareDecision({core::BodyCode::kSoc, 2021, 2, 1}, D(2021, 10, 11), 6),  // ids[4]
+      BareDecision({core::BodyCode::kSoc, 2021, 1, 3}, D(2021, 10, 11), 6),  // ids[5]
+  };
+  std::vector<std::int64_t> ids;
+  Write([&](core::Transaction& tx) {
+    for (auto& decision : d) {
+      auto id = tx.Decisions().Insert(decision);
+      ASSERT_TRUE(id) << id.error().message;
+      ids.push_back(*id);
+    }
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = [&](core::DecisionFilter filter) {
+    auto got = tx->Decisions().List(filter);
+    EXPECT_TRUE(got) << got.error().message;
+    return got ? Ids(*got) : std::vector<std::int64_t>{};
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(list({}), (V{ids[3], ids[2], ids[1], ids[0], ids[5], ids[4]}));
+  EXPECT_EQ(list({core::BodyCode::kSoc, {}, {}, {}}), (V{ids[3], ids[1], ids[0], ids[5], ids[4]}));
+  EXPECT_EQ(list({std::nullopt, 1, {}, {}}), (V{ids[1], ids[0]}));
+  EXPECT_EQ(list({std::nullopt, 99, {}, {}}), V{});
+  EXPECT_EQ(list({std::nullopt, {}, D(2021, 6, 23), {}}), (V{ids[2], ids[1], ids[0], ids[5], ids[4]}));
+  EXPECT_EQ(list({std::nullopt, {}, {}, D(2021, 6, 23)}), (V{ids[3], ids[2], ids[1], ids[0]}));
+  EXPECT_EQ(list({core::BodyCode::kMm, 2, D(2021, 6, 23), D(2021, 6, 23)}), (V{ids[2]}));
+  EXPECT_EQ(list({core::BodyCode::kMm, 1, {}, {}}), V{});
+}
+
+// --- silence procedures ---
+
+TEST_P(StoreContract, SilenceRecordRoundTripsEveryField) {
+  core::SilenceRecord full = BrokenSilence();
+  core::SilenceRecord bare = RunningSilence(core::BodyCode::kSoc, 1616263200000);
+  Write([&](core::Transaction& tx) {
+    auto a = tx.SilenceProcedures().Insert(full);
+    ASSERT_TRUE(a) << a.error().message;
+    full.id = *a;
+    auto b = tx.SilenceProcedures().Insert(bare);
+    ASSERT_TRUE(b) << b.error().message;
+    bare.id = *b;
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  for (const auto* want : {&full, &bare}) {
+    auto found = tx->SilenceProcedures().Find(want->id);
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    ExpectSame(*want, **found);
+  }
+  auto missing = tx->SilenceProcedures().Find(bare.id + 100);
+  ASSERT_TRUE(missing);
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_P(StoreContract, SilenceUpdateReplacesTheRecordAndItsChildren) {
+  core::SilenceRecord r = BrokenSilence();
+  Write([&](core::Transaction& tx) {
+    auto id = tx.SilenceProcedures().Insert(r);
+    ASSERT_TRUE(id);
+    r.id = *id;
+  });
+  core::SilenceRecord changed = RunningSilence(core::BodyCode::kSwg, 1700000000000);
+  changed.id = r.id;
+  changed.addressees = {"KGZ"};
+  changed.responses = {r.responses[2]};
+  changed.responses[0].seq = 1;
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.SilenceProcedures().Update(changed)); });
+  {
+    auto tx = Begin(TxMode::kRead);
+    ASSERT_NE(tx, nullptr);
+    auto found = tx->SilenceProcedures().Find(r.id);
+    ASSERT_TRUE(found && found->has_value());
+    ExpectSame(changed, **found);
+  }
+  // And back: optionals present again, children restored.
+  r.procedure.title = "Қайта";
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.SilenceProcedures().Update(r)); });
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  auto found = tx->SilenceProcedures().Find(r.id);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(r, **found);
+  core::SilenceRecord ghost = r;
+  ghost.id = r.id + 100;
+  EXPECT_EQ(CodeOf(tx->SilenceProcedures().Update(ghost)), ErrorCode::kNotFound);
+  auto all = tx->SilenceProcedures().List({});
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 1u);
+}
+
+TEST_P(StoreContract, SilenceListFiltersByBodyAndStateInIdOrder) {
+  std::vector<core::SilenceRecord> r = {RunningSilence(core::BodyCode::kSoc, 3000), BrokenSilence(),
+                                        RunningSilence(core::BodyCode::kMm, 1000),
+                                        RunningSilence(core::BodyCode::kSoc, 2000)};
+  r[3].state = core::SilenceState::kAdopted;
+  std::vector<std::int64_t> ids;
+  Write([&](core::Transaction& tx) {
+    for (auto& record : r) {
+      auto id = tx.SilenceProcedures().Insert(record);
+      ASSERT_TRUE(id) << id.error().message;
+      ids.push_back(*id);
+    }
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = [&](core::SilenceFilter filter) {
+    auto got = tx->SilenceProcedures().List(filter);
+    EXPECT_TRUE(got) << got.error().message;
+    return got ? Ids(*got) : std::vector<std::int64_t>{};
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(list({}), ids);
+  EXPECT_EQ(list({core::BodyCode::kSoc, {}}), (V{ids[0], ids[3]}));
+  EXPECT_EQ(list({core::BodyCode::kMm, {}}), (V{ids[1], ids[2]}));
+  EXPECT_EQ(list({std::nullopt, core::SilenceState::kRunning}), (V{ids[0], ids[2]}));
+  EXPECT_EQ(list({std::nullopt, core::SilenceState::kNotAdopted}), (V{ids[1]}));
+  EXPECT_EQ(list({core::BodyCode::kSoc, core::SilenceState::kAdopted}), (V{ids[3]}));
+  EXPECT_EQ(list({core::BodyCode::kSwg, std::nullopt}), V{});
+}
+
+TEST_P(StoreContract, DueAtAndNextExpiryLookOnlyAtRunningProcedures) {
+  {
+    auto tx = Begin(TxMode::kRead);
+    ASSERT_NE(tx, nullptr);
+    auto next = tx->SilenceProcedures().NextExpiry();
+    ASSERT_TRUE(next) << next.error().message;
+    EXPECT_EQ(Ms(*next), std::nullopt);
+  }
+  // Expiries 3000, 1000, 2000, 2000 (a tie), and concluded procedures expiring earlier still.
+  std::vector<core::SilenceRecord> r = {RunningSilence(core::BodyCode::kSoc, 3000),
+                                        RunningSilence(core::BodyCode::kSoc, 2000),
+                                        RunningSilence(core::BodyCode::kMm, 1000),
+                                        RunningSilence(core::BodyCode::kSoc, 500),
+                                        RunningSilence(core::BodyCode::kSoc, 2000),
+                                        RunningSilence(core::BodyCode::kSoc, 400)};
+  r[3].state = core::SilenceState::kAdopted;
+  r[5].state = core::SilenceState::kNotAdopted;
+  std::vector<std::int64_t> ids;
+  Write([&](core::Transaction& tx) {
+    for (auto& record : r) {
+      auto id = tx.SilenceProcedures().Insert(record);
+      ASSERT_TRUE(id) << id.error().message;
+      ids.push_back(*id);
+      record.id = *id;
+    }
+  });
+  auto due = [&](core::Transaction& tx, std::int64_t now) {
+    auto got = tx.SilenceProcedures().DueAt(At(now));
+    EXPECT_TRUE(got) << got.error().message;
+    return got ? *got : std::vector<std::int64_t>{};
+  };
+  using V = std::vector<std::int64_t>;
+  {
+    auto tx = Begin(TxMode::kRead);
+    ASSERT_NE(tx, nullptr);
+    EXPECT_EQ(due(*tx, 999), V{});
+    EXPECT_EQ(due(*tx, 1000), (V{ids[2]}));  // at the expiry instant itself
+    EXPECT_EQ(due(*tx, 2000), (V{ids[2], ids[1], ids[4]}));
+    EXPECT_EQ(due(*tx, 1000000), (V{ids[2], ids[1], ids[4], ids[0]}));
+    auto next = tx->SilenceProcedures().NextExpiry();
+    ASSERT_TRUE(next) << next.error().message;
+    EXPECT_EQ(Ms(*next), std::optional<std::int64_t>(1000));
+  }
+  // Concluding the earliest moves the next expiry; concluding all leaves none.
+  Write([&](core::Transaction& tx) {
+    r[2].state = core::SilenceState::kAdopted;
+    ASSERT_OK(tx.SilenceProcedures().Update(r[2]));
+    auto next = tx.SilenceProcedures().NextExpiry();
+    ASSERT_TRUE(next);
+    EXPECT_EQ(Ms(*next), std::optional<std::int64_t>(2000));
+    EXPECT_EQ(due(tx, 2000), (V{ids[1], ids[4]}));
+    for (std::size_t i : {0u, 1u, 4u}) {
+      r[i].state = core::SilenceState::kNotAdopted;
+      ASSERT_OK(tx.SilenceProcedures().Update(r[i]));
+    }
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto next = tx->SilenceProcedures().NextExpiry();
+  ASSERT_TRUE(next);
+  EXPECT_EQ(Ms(*next), std::nullopt);
+  EXPECT_EQ(due(*tx, 1000000), V{});
+}
+
+// --- mandates ---
+
+TEST_P(StoreContract, MandateRoundTripsUpdatesAndMissingIsNotFound) {
+  core::Mandate before_next = BeforeNextSoc(3, "Finalise the draft updated Catalogue of CBMs — СДМ каталогы");
+  core::Mandate dated = DueBy(core::BodyCode::kSoc, D(2023, 1, 31), core::MandateStatus::kWithdrawn);
+  Write([&](core::Transaction& tx) {
+    auto a = tx.Mandates().Insert(before_next);
+    ASSERT_TRUE(a) << a.error().message;
+    before_next.id = *a;
+    auto b = tx.Mandates().Insert(dated);
+    ASSERT_TRUE(b) << b.error().message;
+    dated.id = *b;
+  });
+  {
+    auto tx = Begin(TxMode::kRead);
+    ASSERT_NE(tx, nullptr);
+    for (const auto* want : {&before_next, &dated}) {
+      auto found = tx->Mandates().Find(want->id);
+      ASSERT_TRUE(found) << found.error().message;
+      ASSERT_TRUE(found->has_value());
+      ExpectSame(*want, **found);
+    }
+    auto missing = tx->Mandates().Find(dated.id + 100);
+    ASSERT_TRUE(missing);
+    EXPECT_FALSE(missing->has_value());
+  }
+  // Every field changes, optionals swap presence.
+  core::Mandate changed = dated;
+  changed.meeting_id = 8;
+  changed.item_number = 4;
+  changed.subject = "Жаңа міндет";
+  changed.given_by = core::BodyCode::kSummit;
+  changed.given_on = D(2022, 10, 13);
+  changed.assignee = core::BodyCode::kTtf;
+  changed.due_by = std::nullopt;
+  changed.due_before_next_meeting_of = core::BodyCode::kMc;
+  changed.status = core::MandateStatus::kFulfilled;
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Mandates().Update(changed)); });
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  auto found = tx->Mandates().Find(dated.id);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(changed, **found);
+  auto untouched = tx->Mandates().Find(before_next.id);
+  ASSERT_TRUE(untouched && untouched->has_value());
+  ExpectSame(before_next, **untouched);
+  core::Mandate ghost = changed;
+  ghost.id = dated.id + 100;
+  EXPECT_EQ(CodeOf(tx->Mandates().Update(ghost)), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, MandateListFiltersByAssigneeStatusAndMeetingInIdOrder) {
+  std::vector<core::Mandate> m = {
+      BeforeNextSoc(3, "a"),                                                          // ids[0]: SWG open @3
+      DueBy(core::BodyCode::kSoc, D(2023, 1, 31), core::MandateStatus::kOpen),       // ids[1]: SOC open, no meeting
+      BeforeNextSoc(3, "c"),                                                          // ids[2]: SWG fulfilled @3
+      BeforeNextSoc(4, "d"),                                                          // ids[3]: SWG open @4
+  };
+  m[2].status = core::MandateStatus::kFulfilled;
+  std::vector<std::int64_t> ids;
+  Write([&](core::Transaction& tx) {
+    for (auto& mandate : m) {
+      auto id = tx.Mandates().Insert(mandate);
+      ASSERT_TRUE(id) << id.error().message;
+      ids.push_back(*id);
+    }
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = [&](core::MandateFilter filter) {
+    auto got = tx->Mandates().List(filter);
+    EXPECT_TRUE(got) << got.error().message;
+    return got ? Ids(*got) : std::vector<std::int64_t>{};
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(list({}), ids);
+  EXPECT_EQ(list({core::BodyCode::kSwg, {}, {}}), (V{ids[0], ids[2], ids[3]}));
+  EXPECT_EQ(list({std::nullopt, core::MandateStatus::kOpen, {}}), (V{ids[0], ids[1], ids[3]}));
+  EXPECT_EQ(list({std::nullopt, {}, 3}), (V{ids[0], ids[2]}));
+  EXPECT_EQ(list({core::BodyCode::kSwg, core::MandateStatus::kOpen, 3}), (V{ids[0]}));
+  EXPECT_EQ(list({core::BodyCode::kSoc, core::MandateStatus::kFulfilled, {}}), V{});
+}
+
+// --- governance records: ids and transactions ---
+
+TEST_P(StoreContract, GovernanceIdsIncreaseAcrossTransactionsAndIgnoreTheGivenId) {
+  std::vector<std::int64_t> meetings, decisions, silences, mandates;
+  for (int round = 0; round < 3; ++round) {
+    Write([&](core::Transaction& tx) {
+      for (int i = 0; i < 2; ++i) {
+        const int n = round * 2 + i + 1;
+        // The id the caller leaves in the record is ignored: 1, or one already taken.
+        const std::int64_t given = meetings.empty() ? 1 : meetings.front();
+        core::Meeting meeting = BareMeeting(core::BodyCode::kSoc, {2000 + n, 1}, D(2000 + n, 1, 1), D(2000 + n, 1, 1));
+        meeting.id = given;
+        auto a = tx.Meetings().Insert(meeting);
+        ASSERT_TRUE(a) << a.error().message;
+        meetings.push_back(*a);
+        core::Decision decision = BareDecision({core::BodyCode::kSoc, 2000 + n, 1, 1}, D(2000 + n, 1, 1));
+        decision.id = given;
+        auto b = tx.Decisions().Insert(decision);
+        ASSERT_TRUE(b) << b.error().message;
+        decisions.push_back(*b);
+        core::SilenceRecord silence = RunningSilence(core::BodyCode::kSoc, n);
+        silence.id = given;
+        auto c = tx.SilenceProcedures().Insert(silence);
+        ASSERT_TRUE(c) << c.error().message;
+        silences.push_back(*c);
+        core::Mandate mandate = BeforeNextSoc(std::nullopt, std::to_string(n));
+        mandate.id = given;
+        auto d = tx.Mandates().Insert(mandate);
+        ASSERT_TRUE(d) << d.error().message;
+        mandates.push_back(*d);
+      }
+    });
+  }
+  for (const auto* ids : {&meetings, &decisions, &silences, &mandates}) {
+    ASSERT_EQ(ids->size(), 6u);
+    EXPECT_GT(ids->front(), 0);
+    for (std::size_t i = 1; i < ids->size(); ++i) EXPECT_GT((*ids)[i], (*ids)[i - 1]);
+  }
+  // Nothing was overwritten by a record that carried a taken id.
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  EXPECT_EQ(Ids(*tx->Meetings().List({})), meetings);
+  EXPECT_EQ(Ids(*tx->Decisions().List({})), decisions);
+  EXPECT_EQ(Ids(*tx->SilenceProcedures().List({})), silences);
+  EXPECT_EQ(Ids(*tx->Mandates().List({})), mandates);
+  auto first = tx->Meetings().Find(meetings.front());
+  ASSERT_TRUE(first && first->has_value());
+  EXPECT_EQ((*first)->session.year, 2001);
+}
+
+TEST_P(StoreContract, GovernanceWritesInAReadTransactionAreRefused) {
+  core::Meeting meeting = SocMeeting();
+  core::SilenceRecord silence = BrokenSilence();
+  core::Mandate mandate = BeforeNextSoc(1, "x");
+  Write([&](core::Transaction& tx) {
+    meeting.id = *tx.Meetings().Insert(meeting);
+    silence.id = *tx.SilenceProcedures().Insert(silence);
+    mandate.id = *tx.Mandates().Insert(mandate);
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  const auto refused = std::optional<ErrorCode>(ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(CodeOf(tx->Chairmanships().Insert(Term("KAZ", D(2020, 1, 1), std::nullopt, ""))), refused);
+  EXPECT_EQ(CodeOf(tx->Meetings().Insert(BareMeeting(core::BodyCode::kSwg, {2030, 1}, D(2030, 1, 1), D(2030, 1, 1)))),
+            refused);
+  EXPECT_EQ(CodeOf(tx->Meetings().Update(meeting)), refused);
+  EXPECT_EQ(CodeOf(tx->Decisions().Insert(SilenceDecision(meeting.id))), refused);
+  EXPECT_EQ(CodeOf(tx->SilenceProcedures().Insert(RunningSilence(core::BodyCode::kSoc, 1))), refused);
+  EXPECT_EQ(CodeOf(tx->SilenceProcedures().Update(silence)), refused);
+  EXPECT_EQ(CodeOf(tx->Mandates().Insert(mandate)), refused);
+  EXPECT_EQ(CodeOf(tx->Mandates().Update(mandate)), refused);
+  // Reads still work, and nothing changed.
+  auto list = tx->Mandates().List({});
+  ASSERT_TRUE(list) << list.error().message;
+  EXPECT_EQ(list->size(), 1u);
+  EXPECT_TRUE(tx->Chairmanships().List()->empty());
+  EXPECT_TRUE(tx->Decisions().List({})->empty());
+}
+
+TEST_P(StoreContract, GovernanceWritesDroppedWithoutCommitLeaveNothing) {
+  {
+    auto tx = Begin(TxMode::kWrite);
+    ASSERT_NE(tx, nullptr);
+    ASSERT_OK(tx->Chairmanships().Insert(Term("KAZ", D(2020, 1, 1), std::nullopt, "")));
+    auto meeting = tx->Meetings().Insert(SocMeeting());
+    ASSERT_TRUE(meeting);
+    ASSERT_TRUE(tx->Decisions().Insert(SilenceDecision(*meeting)));
+    ASSERT_TRUE(tx->SilenceProcedures().Insert(BrokenSilence()));
+    ASSERT_TRUE(tx->Mandates().Insert(BeforeNextSoc(*meeting, "x")));
+    auto own = tx->Meetings().Find(*meeting);
+    ASSERT_TRUE(own);
+    EXPECT_TRUE(own->has_value());
+  }
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  EXPECT_TRUE(tx->Chairmanships().List()->empty());
+  EXPECT_TRUE(tx->Meetings().List({})->empty());
+  EXPECT_FALSE(tx->Meetings().FindBySession(core::BodyCode::kSoc, {2021, 1})->has_value());
+  EXPECT_TRUE(tx->Decisions().List({})->empty());
+  EXPECT_TRUE(tx->SilenceProcedures().List({})->empty());
+  EXPECT_FALSE(tx->SilenceProcedures().NextExpiry()->has_value());
+  EXPECT_TRUE(tx->Mandates().List({})->empty());
 }
 
 // --- transactions ---

@@ -40,12 +40,12 @@ class Response:
 class Server:
     """`chancery init --demo cica-2021` then `chancery serve` on 127.0.0.1:0."""
 
-    def __init__(self, demo="cica-2021", env=None):
+    def __init__(self, demo="cica-2021", env=None, init_args=()):
         self.dir = tempfile.mkdtemp(prefix="chancery-e2e-")
         self.data = os.path.join(self.dir, "data")
         self.env = dict(os.environ, **(env or {}))
         self.passwords = {}
-        args = ["init", "--data", self.data] + (["--demo", demo] if demo else [])
+        args = ["init", "--data", self.data] + (["--demo", demo] if demo else []) + list(init_args)
         code, out, err = run_cli(*args, env=self.env)
         if code != 0:
             raise RuntimeError(f"init failed ({code}): {err}")

@@ -27,8 +27,8 @@ core::Result<core::ParticipantKind> DecodeParticipantKind(const std::string& tex
   return Decoded(core::ParseParticipantKind(text), "participants.kind", text);
 }
 
-core::Result<core::ParticipantStatus> DecodeParticipantStatus(const std::string& text) {
-  return Decoded(core::ParseParticipantStatus(text), "participant_statuses.status", text);
+core::Result<core::ParticipantStatus> DecodeParticipantStatus(const std::string& text, std::string_view where) {
+  return Decoded(core::ParseParticipantStatus(text), where, text);
 }
 
 core::Result<core::DatePrecision> DecodeDatePrecision(const std::string& text) {
@@ -45,6 +45,59 @@ core::Result<core::SessionKind> DecodeSessionKind(const std::string& text) {
   if (text == core::ToString(core::SessionKind::kCookie)) kind = core::SessionKind::kCookie;
   if (text == core::ToString(core::SessionKind::kBearer)) kind = core::SessionKind::kBearer;
   return Decoded(kind, "sessions.kind", text);
+}
+
+core::Result<core::BodyCode> DecodeBodyCode(const std::string& text, std::string_view where) {
+  return Decoded(core::ParseBodyCode(text), where, text);
+}
+
+core::Result<std::optional<core::BodyCode>> DecodeOptionalBodyCode(const std::optional<std::string>& text,
+                                                                   std::string_view where) {
+  if (!text) return std::optional<core::BodyCode>();
+  auto body = DecodeBodyCode(*text, where);
+  if (!body) return body.error();
+  return std::optional<core::BodyCode>(*body);
+}
+
+core::Result<core::MeetingFormat> DecodeMeetingFormat(const std::string& text) {
+  return Decoded(core::ParseMeetingFormat(text), "meetings.format", text);
+}
+
+core::Result<core::AgendaStatus> DecodeAgendaStatus(const std::string& text) {
+  // core has no parser for agenda statuses; the two names are core::ToString's.
+  std::optional<core::AgendaStatus> status;
+  for (auto s : {core::AgendaStatus::kDraft, core::AgendaStatus::kAdopted}) {
+    if (text == core::ToString(s)) status = s;
+  }
+  return Decoded(status, "meetings.agenda_status", text);
+}
+
+core::Result<core::SpeakerRole> DecodeSpeakerRole(const std::string& text) {
+  return Decoded(core::ParseSpeakerRole(text), "statements.role", text);
+}
+
+core::Result<core::AdoptionMode> DecodeAdoptionMode(const std::string& text) {
+  return Decoded(core::ParseAdoptionMode(text), "decisions.mode", text);
+}
+
+core::Result<core::FloorPositionKind> DecodeFloorPositionKind(const std::string& text) {
+  return Decoded(core::ParseFloorPositionKind(text), "decision_attachments.kind", text);
+}
+
+core::Result<core::ResponseKind> DecodeResponseKind(const std::string& text) {
+  return Decoded(core::ParseResponseKind(text), "silence_responses.kind", text);
+}
+
+core::Result<core::SilenceState> DecodeSilenceState(const std::string& text, std::string_view where) {
+  return Decoded(core::ParseSilenceState(text), where, text);
+}
+
+core::Result<core::SilenceInitiator> DecodeSilenceInitiator(const std::string& text) {
+  return Decoded(core::ParseSilenceInitiator(text), "silence_procedures.initiator", text);
+}
+
+core::Result<core::MandateStatus> DecodeMandateStatus(const std::string& text) {
+  return Decoded(core::ParseMandateStatus(text), "mandates.status", text);
 }
 
 }  // namespace chancery::storage::sqlite

@@ -7,7 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/model/decision.hpp"
+#include "core/model/decision_symbol.hpp"
+#include "core/model/mandate.hpp"
+#include "core/model/meeting.hpp"
 #include "core/model/participant.hpp"
+#include "core/model/silence_procedure.hpp"
 #include "core/model/session.hpp"
 #include "core/model/user.hpp"
 #include "core/result.hpp"
@@ -18,10 +23,26 @@ namespace chancery::storage::sqlite {
 inline std::int64_t ToMillis(core::Instant instant) { return instant.time_since_epoch().count(); }
 inline core::Instant FromMillis(std::int64_t millis) { return core::Instant{std::chrono::milliseconds{millis}}; }
 
+inline std::optional<std::int64_t> ToOptionalMillis(const std::optional<core::Instant>& instant) {
+  if (!instant) return std::nullopt;
+  return ToMillis(*instant);
+}
+inline std::optional<core::Instant> FromOptionalMillis(const std::optional<std::int64_t>& millis) {
+  if (!millis) return std::nullopt;
+  return FromMillis(*millis);
+}
+
 inline std::string ToText(core::Date date) { return core::FormatDate(date); }
 inline std::optional<std::string> ToText(const std::optional<core::Date>& date) {
   if (!date) return std::nullopt;
   return core::FormatDate(*date);
+}
+
+// Enums are written as core's ToString names ("SOC", "in_person", …); the Decode functions
+// below read them back.
+inline std::optional<std::string> ToText(const std::optional<core::BodyCode>& body) {
+  if (!body) return std::nullopt;
+  return std::string(core::ToString(*body));
 }
 
 // `where` names the column for the error message: "participant_statuses.valid_from".
@@ -29,9 +50,24 @@ core::Result<core::Date> DecodeDate(const std::string& text, std::string_view wh
 core::Result<std::optional<core::Date>> DecodeOptionalDate(const std::optional<std::string>& text,
                                                            std::string_view where);
 core::Result<core::ParticipantKind> DecodeParticipantKind(const std::string& text);
-core::Result<core::ParticipantStatus> DecodeParticipantStatus(const std::string& text);
+core::Result<core::ParticipantStatus> DecodeParticipantStatus(const std::string& text,
+                                                              std::string_view where = "participant_statuses.status");
 core::Result<core::DatePrecision> DecodeDatePrecision(const std::string& text);
 core::Result<core::Role> DecodeRole(const std::string& text);
 core::Result<core::SessionKind> DecodeSessionKind(const std::string& text);
+
+// Governance records (migration 3).
+core::Result<core::BodyCode> DecodeBodyCode(const std::string& text, std::string_view where);
+core::Result<std::optional<core::BodyCode>> DecodeOptionalBodyCode(const std::optional<std::string>& text,
+                                                                   std::string_view where);
+core::Result<core::MeetingFormat> DecodeMeetingFormat(const std::string& text);
+core::Result<core::AgendaStatus> DecodeAgendaStatus(const std::string& text);
+core::Result<core::SpeakerRole> DecodeSpeakerRole(const std::string& text);
+core::Result<core::AdoptionMode> DecodeAdoptionMode(const std::string& text);
+core::Result<core::FloorPositionKind> DecodeFloorPositionKind(const std::string& text);
+core::Result<core::ResponseKind> DecodeResponseKind(const std::string& text);
+core::Result<core::SilenceState> DecodeSilenceState(const std::string& text, std::string_view where);
+core::Result<core::SilenceInitiator> DecodeSilenceInitiator(const std::string& text);
+core::Result<core::MandateStatus> DecodeMandateStatus(const std::string& text);
 
 }  // namespace chancery::storage::sqlite

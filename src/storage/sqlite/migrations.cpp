@@ -124,7 +124,207 @@ CREATE TRIGGER participant_statuses_au AFTER UPDATE ON participant_statuses BEGI
 CREATE TRIGGER participant_statuses_ad AFTER DELETE ON participant_statuses BEGIN UPDATE registry_version SET version = version + 1; END;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
+// 3: governance records (core/ports/store.hpp): chairmanship terms, meetings with their agendas
+// and statements, decisions, silence procedures and mandates. Each aggregate is a parent row
+// and child tables keyed by (parent, position) with ON DELETE CASCADE, so that Update replaces
+// the children by deleting and re-inserting them. References between aggregates (a decision's
+// meeting, a silence procedure's decision) and to participants and users are plain columns,
+// not foreign keys: core keeps them consistent, and records may be loaded in any order.
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE chairmanship_terms (
+  valid_from TEXT NOT NULL PRIMARY KEY
+    CHECK (valid_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  participant_id TEXT NOT NULL,
+  valid_until TEXT CHECK (valid_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  basis TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE meetings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  body TEXT NOT NULL CHECK (body IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  session_year INTEGER NOT NULL,
+  session_number INTEGER NOT NULL,
+  starts_on TEXT NOT NULL CHECK (starts_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  ends_on TEXT NOT NULL CHECK (ends_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  format TEXT NOT NULL CHECK (format IN ('in_person', 'online', 'hybrid')),
+  venue TEXT NOT NULL,
+  chair_participant_id TEXT NOT NULL,
+  chair_person TEXT NOT NULL,
+  agenda_status TEXT NOT NULL CHECK (agenda_status IN ('draft', 'adopted')),
+  agenda_symbol TEXT NOT NULL,
+  agenda_adopted_at INTEGER,
+  UNIQUE (body, session_year, session_number)
+) STRICT;
+CREATE INDEX meetings_starts_on ON meetings (starts_on, id);
+
+CREATE TABLE agenda_items (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  closed_to_observers INTEGER NOT NULL CHECK (closed_to_observers IN (0, 1)),
+  any_other_business INTEGER NOT NULL CHECK (any_other_business IN (0, 1)),
+  PRIMARY KEY (meeting_id, position)
+) STRICT;
+
+-- Observers invited to an item, and who attended it (R13), under the item's position.
+CREATE TABLE agenda_item_invitations (
+  meeting_id INTEGER NOT NULL,
+  item_position INTEGER NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, item_position, position),
+  FOREIGN KEY (meeting_id, item_position) REFERENCES agenda_items (meeting_id, position) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE agenda_item_attendance (
+  meeting_id INTEGER NOT NULL,
+  item_position INTEGER NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, item_position, position),
+  FOREIGN KEY (meeting_id, item_position) REFERENCES agenda_items (meeting_id, position) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE agenda_amendments (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  item_number INTEGER NOT NULL,
+  proposed_by TEXT NOT NULL,
+  previous_title TEXT NOT NULL,
+  title TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, position)
+) STRICT;
+
+CREATE TABLE statements (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  seq INTEGER NOT NULL,
+  item_number INTEGER NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('participant', 'chair', 'secretariat', 'guest')),
+  participant_id TEXT NOT NULL,
+  speaker TEXT NOT NULL,
+  language TEXT NOT NULL,
+  text TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, position)
+) STRICT;
+
+-- A decision symbol is unique forever (R24): decisions are never deleted.
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  body TEXT NOT NULL CHECK (body IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  year INTEGER NOT NULL,
+  session INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  meeting_id INTEGER NOT NULL,
+  item_number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  mode TEXT NOT NULL CHECK (mode IN ('at_meeting', 'silence_procedure')),
+  adopted_at INTEGER NOT NULL,
+  recorded_on TEXT NOT NULL CHECK (recorded_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  silence_procedure_id INTEGER,
+  UNIQUE (body, year, session, number)
+) STRICT;
+CREATE INDEX decisions_recorded_on ON decisions (recorded_on, body, year, session, number);
+CREATE INDEX decisions_meeting_id ON decisions (meeting_id);
+
+CREATE TABLE decision_attachments (
+  decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  participant_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('objection', 'interpretative_statement', 'reservation')),
+  text TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+) STRICT;
+
+CREATE TABLE decision_status_grants (
+  decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  participant_id TEXT NOT NULL,
+  status TEXT NOT NULL
+    CHECK (status IN ('member', 'observer_state', 'observer_organisation', 'partner', 'none')),
+  valid_from TEXT NOT NULL CHECK (valid_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  PRIMARY KEY (decision_id, position)
+) STRICT;
+
+CREATE TABLE decision_documents (
+  decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  symbol TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+) STRICT;
+
+CREATE TABLE silence_procedures (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  body TEXT NOT NULL CHECK (body IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  title TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  expiry_wording TEXT NOT NULL,
+  text TEXT NOT NULL,
+  initiator TEXT NOT NULL CHECK (initiator IN ('chairmanship', 'meeting')),
+  meeting_id INTEGER,
+  state TEXT NOT NULL CHECK (state IN ('running', 'adopted', 'not_adopted')),
+  decided_at INTEGER,
+  concluded_at INTEGER,
+  broken_by INTEGER,
+  decision_id INTEGER
+) STRICT;
+-- The scheduler's queries: running procedures by expiry.
+CREATE INDEX silence_procedures_state_expires_at ON silence_procedures (state, expires_at, id);
+
+CREATE TABLE silence_addressees (
+  procedure_id INTEGER NOT NULL REFERENCES silence_procedures (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (procedure_id, position)
+) STRICT;
+
+CREATE TABLE silence_responses (
+  procedure_id INTEGER NOT NULL REFERENCES silence_procedures (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  seq INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('objection', 'amendment', 'comment')),
+  received_at INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  registered_at INTEGER NOT NULL,
+  registered_by INTEGER NOT NULL,
+  PRIMARY KEY (procedure_id, position)
+) STRICT;
+
+CREATE TABLE silence_notices (
+  procedure_id INTEGER NOT NULL REFERENCES silence_procedures (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  participant_id TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('running', 'adopted', 'not_adopted')),
+  generated_at INTEGER NOT NULL,
+  PRIMARY KEY (procedure_id, position)
+) STRICT;
+
+-- Exactly one of due_by and due_before_next_meeting_of is core's rule (ValidateMandate), not
+-- the schema's.
+CREATE TABLE mandates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  meeting_id INTEGER,
+  item_number INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  given_by TEXT NOT NULL CHECK (given_by IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  given_on TEXT NOT NULL CHECK (given_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  assignee TEXT NOT NULL CHECK (assignee IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  due_by TEXT CHECK (due_by GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  due_before_next_meeting_of TEXT
+    CHECK (due_before_next_meeting_of IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  status TEXT NOT NULL CHECK (status IN ('open', 'fulfilled', 'withdrawn'))
+) STRICT;
+CREATE INDEX mandates_assignee ON mandates (assignee, status);
+CREATE INDEX mandates_meeting_id ON mandates (meeting_id);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

@@ -78,4 +78,65 @@ class SettingsRepository : public core::SettingsRepository {
   TxContext& tx_;
 };
 
+class ChairmanshipRepository : public core::ChairmanshipRepository {
+ public:
+  explicit ChairmanshipRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::vector<core::ChairmanshipTerm>> List() override;
+  core::Result<void> Insert(const core::ChairmanshipTerm& term) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class MeetingRepository : public core::MeetingRepository {
+ public:
+  explicit MeetingRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::Meeting>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::Meeting>> FindBySession(core::BodyCode body, core::SessionCode session) override;
+  core::Result<std::vector<core::Meeting>> List(const core::MeetingFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::Meeting& meeting) override;
+  core::Result<void> Update(const core::Meeting& meeting) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class DecisionRepository : public core::DecisionRepository {
+ public:
+  explicit DecisionRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::Decision>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::Decision>> FindBySymbol(const core::DecisionSymbol& symbol) override;
+  core::Result<std::vector<core::Decision>> List(const core::DecisionFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::Decision& decision) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class SilenceRepository : public core::SilenceRepository {
+ public:
+  explicit SilenceRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::SilenceRecord>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::SilenceRecord>> List(const core::SilenceFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::SilenceRecord& record) override;
+  core::Result<void> Update(const core::SilenceRecord& record) override;
+  core::Result<std::vector<std::int64_t>> DueAt(core::Instant now) override;
+  core::Result<std::optional<core::Instant>> NextExpiry() override;
+
+ private:
+  TxContext& tx_;
+};
+
+class MandateRepository : public core::MandateRepository {
+ public:
+  explicit MandateRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::Mandate>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::Mandate>> List(const core::MandateFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::Mandate& mandate) override;
+  core::Result<void> Update(const core::Mandate& mandate) override;
+
+ private:
+  TxContext& tx_;
+};
+
 }  // namespace chancery::storage::sqlite

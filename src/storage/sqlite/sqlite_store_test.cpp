@@ -15,6 +15,8 @@
 #include <string>
 #include <thread>
 
+#include "storage/sqlite/migrations.hpp"
+
 namespace chancery::storage {
 namespace {
 
@@ -177,6 +179,74 @@ TEST_F(SqliteStoreTest, ValuesAreStoredAsDocumented) {
   EXPECT_EQ(raw.Query("SELECT created_at, typeof(created_at), participant_id FROM users"),
             "1624420800123|integer|NULL");
   EXPECT_EQ(raw.Query("SELECT iso_alpha2 IS NULL, iso_alpha3 FROM participants"), "1|KAZ");
+}
+
+TEST_F(SqliteStoreTest, GovernanceValuesAreStoredAsDocumented) {
+  const std::string path = PathOf("db.sqlite");
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    auto tx = store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx);
+    core::Meeting m;
+    m.body = core::BodyCode::kSoc;
+    m.session = {2021, 1};
+    m.starts_on = core::Date{year{2021}, month{6}, day{22}};
+    m.ends_on = core::Date{year{2021}, month{6}, day{23}};
+    m.venue = "Нұр-Сұлтан";
+    m.agenda = {{1, "Opening", true, {}, false, {"TUR", "KAZ"}}, {2, "Observers", false, {"UN"}, false, {}}};
+    ASSERT_TRUE((*tx)->Meetings().Insert(m));
+    core::SilenceRecord r;
+    r.procedure.expires_at = core::Instant{milliseconds{1616263200000}};
+    r.decided_at = r.procedure.expires_at;
+    r.state = core::SilenceState::kAdopted;
+    ASSERT_TRUE((*tx)->SilenceProcedures().Insert(r));
+    Commit(**tx);
+  }
+  RawDatabase raw(path);
+  EXPECT_EQ(raw.Query("SELECT body, session_year, session_number, starts_on, typeof(starts_on), format, "
+                      "agenda_status, agenda_adopted_at FROM meetings"),
+            "SOC|2021|1|2021-06-22|text|in_person|draft|NULL");
+  EXPECT_EQ(raw.Query("SELECT item_position, position, participant_id FROM agenda_item_attendance "
+                      "ORDER BY item_position, position"),
+            "0|0|TUR\n0|1|KAZ");
+  EXPECT_EQ(raw.Query("SELECT expires_at, typeof(expires_at), decided_at, concluded_at, broken_by, state "
+                      "FROM silence_procedures"),
+            "1616263200000|integer|1616263200000|NULL|NULL|adopted");
+  // Children go with their parent row (ON DELETE CASCADE), down to an item's invitations.
+  raw.Exec("PRAGMA foreign_keys = ON; DELETE FROM meetings");
+  EXPECT_EQ(raw.Query("SELECT (SELECT count(*) FROM agenda_items) + (SELECT count(*) FROM agenda_item_invitations) + "
+                      "(SELECT count(*) FROM agenda_item_attendance)"),
+            "0");
+}
+
+TEST_F(SqliteStoreTest, AVersion2DatabaseIsUpgradedKeepingItsData) {
+  const std::string path = PathOf("old.sqlite");
+  {
+    // A file as a binary of schema version 2 left it.
+    RawDatabase raw(path);
+    const auto migrations = sqlite::Migrations();
+    ASSERT_GE(migrations.size(), 3u);
+    raw.Exec(std::string(migrations[0]));
+    raw.Exec(std::string(migrations[1]));
+    raw.Exec("PRAGMA user_version = 2");
+    raw.Exec("INSERT INTO participants (id, kind, iso_alpha2, iso_alpha3) VALUES ('KAZ', 'state', 'KZ', 'KAZ')");
+  }
+  auto store = Open(path, OpenMode::kExisting);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), 3);
+  auto tx = store->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx);
+  auto kaz = (*tx)->Participants().Find("KAZ");
+  ASSERT_TRUE(kaz && kaz->has_value());
+  EXPECT_EQ((*kaz)->iso_alpha2, std::optional<std::string>("KZ"));
+  core::Mandate mandate;
+  mandate.subject = "Қазақ";
+  mandate.given_on = core::Date{year{2021}, month{6}, day{23}};  // a Date has no default value
+  mandate.due_before_next_meeting_of = core::BodyCode::kSoc;
+  auto id = (*tx)->Mandates().Insert(mandate);
+  ASSERT_TRUE(id) << id.error().message;
+  Commit(**tx);
 }
 
 TEST_F(SqliteStoreTest, OpenExistingOnMissingPathIsNotFound) {

@@ -22,6 +22,11 @@ class SqliteTransaction : public core::Transaction {
   core::LoginAttemptRepository& LoginAttempts() override { return login_attempts_; }
   core::AuditLog& Audit() override { return audit_; }
   core::SettingsRepository& Settings() override { return settings_; }
+  core::ChairmanshipRepository& Chairmanships() override { return chairmanships_; }
+  core::MeetingRepository& Meetings() override { return meetings_; }
+  core::DecisionRepository& Decisions() override { return decisions_; }
+  core::SilenceRepository& SilenceProcedures() override { return silence_procedures_; }
+  core::MandateRepository& Mandates() override { return mandates_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -38,6 +43,11 @@ class SqliteTransaction : public core::Transaction {
   LoginAttemptRepository login_attempts_{context_};
   AuditLog audit_{context_};
   SettingsRepository settings_{context_};
+  ChairmanshipRepository chairmanships_{context_};
+  MeetingRepository meetings_{context_};
+  DecisionRepository decisions_{context_};
+  SilenceRepository silence_procedures_{context_};
+  MandateRepository mandates_{context_};
 };
 
 }  // namespace chancery::storage::sqlite

@@ -49,6 +49,12 @@ Statement& Statement::BindInt(int index, std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::BindOptionalInt(int index, const std::optional<std::int64_t>& value) {
+  if (value) return BindInt(index, *value);
+  NoteBind(sqlite3_bind_null(stmt_, index));
+  return *this;
+}
+
 core::Result<bool> Statement::Step() {
   sqlite3* db = sqlite3_db_handle(stmt_);
   if (bind_rc_ != SQLITE_OK) return ToError(bind_rc_, sqlite3_errstr(bind_rc_), "bind parameters");
@@ -79,6 +85,11 @@ std::string Statement::ColumnText(int column) const {
 std::optional<std::string> Statement::ColumnOptionalText(int column) const {
   if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
   return ColumnText(column);
+}
+
+std::optional<std::int64_t> Statement::ColumnOptionalInt(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return ColumnInt(column);
 }
 
 }  // namespace chancery::storage::sqlite

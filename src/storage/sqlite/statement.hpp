@@ -28,15 +28,28 @@ class Statement {
   Statement& BindText(int index, std::string_view text);  // "" stays "", never NULL
   Statement& BindOptionalText(int index, const std::optional<std::string>& text);  // nullopt → NULL
   Statement& BindInt(int index, std::int64_t value);
+  Statement& BindOptionalInt(int index, const std::optional<std::int64_t>& value);  // nullopt → NULL
 
   // true: a row is ready to read; false: the statement has finished.
   core::Result<bool> Step();
   // Steps to the end, for statements that return no rows (INSERT, UPDATE, …).
   core::Result<void> Run();
+  // Steps to the end, calling `each()` (returning core::Result<void>) at every row; stops at
+  // the first error.
+  template <class Each>
+  core::Result<void> ForEachRow(Each each) {
+    for (;;) {
+      auto row = Step();
+      if (!row) return row.error();
+      if (!*row) return core::Ok();
+      if (auto r = each(); !r) return r;
+    }
+  }
 
   std::int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;  // exact bytes, embedded NULs included
   std::optional<std::string> ColumnOptionalText(int column) const;  // NULL → nullopt
+  std::optional<std::int64_t> ColumnOptionalInt(int column) const;  // NULL → nullopt
 
  private:
   void NoteBind(int rc);
