@@ -866,6 +866,7 @@ core::Decision SilenceDecision(std::int64_t meeting_id) {
   d.status_grants = {{"TKM", core::ParticipantStatus::kObserverState, D(2021, 6, 23)},
                      {"UN", core::ParticipantStatus::kNone, D(2020, 1, 1)}};
   d.approved_documents = {"MM/2021/DRAFT/2", "MM/2021/DRAFT/1"};
+  d.recommended_to = core::BodyCode::kMm;
   return d;
 }
 
@@ -909,6 +910,7 @@ void ExpectSame(const core::Decision& want, const core::Decision& got) {
     EXPECT_EQ(core::FormatDate(got.status_grants[i].from), core::FormatDate(want.status_grants[i].from));
   }
   EXPECT_EQ(got.approved_documents, want.approved_documents);
+  EXPECT_EQ(got.recommended_to, want.recommended_to);
 }
 
 // A concluded procedure: every optional present, children out of order.
@@ -921,6 +923,7 @@ core::SilenceRecord BrokenSilence() {
   r.initiator = core::SilenceInitiator::kMeeting;
   r.meeting_id = 3;
   r.addressees = {"TUR", "KAZ", "AZE"};
+  r.amendments_break_silence = false;
   r.responses = {
       {1, {"AZE", core::ResponseKind::kComment, At(1615000000000)}, "A comment", "Note Verbale No. 12", At(1615000100000), 5},
       {2, {"TUR", core::ResponseKind::kObjection, At(1616000000000)}, "", "", At(1616000000001), 6},
@@ -959,6 +962,7 @@ void ExpectSame(const core::SilenceRecord& want, const core::SilenceRecord& got)
   EXPECT_EQ(got.initiator, want.initiator);
   EXPECT_EQ(got.meeting_id, want.meeting_id);
   EXPECT_EQ(got.addressees, want.addressees);
+  EXPECT_EQ(got.amendments_break_silence, want.amendments_break_silence);
   ASSERT_EQ(got.responses.size(), want.responses.size());
   for (std::size_t i = 0; i < want.responses.size(); ++i) {
     SCOPED_TRACE("responses[" + std::to_string(i) + "]");
@@ -1307,6 +1311,24 @@ TEST_P(StoreContract, DecisionSymbolOnceUsedIsAlreadyExists) {
   auto all = tx->Decisions().List({});
   ASSERT_TRUE(all);
   EXPECT_EQ(all->size(), 4u);
+}
+
+// Decisions recorded only in the minutes carry number 0: any number of them per session, and
+// no symbol to find them by.
+TEST_P(StoreContract, UnnumberedDecisionsNeverConflictAndHaveNoSymbol) {
+  Write([&](core::Transaction& tx) {
+    ASSERT_OK(tx.Decisions().Insert(BareDecision({core::BodyCode::kSoc, 2021, 1, 0}, D(2021, 6, 23))));
+    ASSERT_OK(tx.Decisions().Insert(BareDecision({core::BodyCode::kSoc, 2021, 1, 0}, D(2021, 6, 23))));
+    ASSERT_OK(tx.Decisions().Insert(BareDecision({core::BodyCode::kSoc, 2021, 1, 1}, D(2021, 6, 23))));
+    EXPECT_EQ(CodeOf(tx.Decisions().Insert(BareDecision({core::BodyCode::kSoc, 2021, 1, 1}, D(2021, 6, 23)))),
+              ErrorCode::kAlreadyExists);
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto none = tx->Decisions().FindBySymbol({core::BodyCode::kSoc, 2021, 1, 0});
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->has_value());
+  EXPECT_EQ(tx->Decisions().List({})->size(), 3u);
 }
 
 TEST_P(StoreContract, DecisionListFiltersAndOrdersByRecordedOnThenSymbol) {

@@ -116,4 +116,15 @@ Result<void> ValidateMeeting(const Meeting& m) {
   return ValidateAgenda(m.agenda);
 }
 
+std::vector<int> YearsWithoutMeeting(const std::vector<Meeting>& meetings, BodyCode body, int from_year, int to_year) {
+  std::vector<int> out;
+  for (int year = from_year; year <= to_year; ++year) {
+    const bool met = std::any_of(meetings.begin(), meetings.end(), [&](const Meeting& m) {
+      return m.body == body && static_cast<int>(m.starts_on.year()) == year;
+    });
+    if (!met) out.push_back(year);
+  }
+  return out;
+}
+
 }  // namespace chancery::core

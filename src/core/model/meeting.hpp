@@ -95,6 +95,10 @@ AgendaItem* FindItem(Meeting& meeting, int number);
 // Dates in order, a session in the year the meeting starts, and a valid agenda.
 Result<void> ValidateMeeting(const Meeting& meeting);
 
+// R25: the SOC meets at least once a year. The years from `from_year` to `to_year` in which
+// `body` has no meeting starting, in order.
+std::vector<int> YearsWithoutMeeting(const std::vector<Meeting>& meetings, BodyCode body, int from_year, int to_year);
+
 // Items numbered 1..n in order, each with a title; invitations only on open items.
 Result<void> ValidateAgenda(const std::vector<AgendaItem>& items);
 

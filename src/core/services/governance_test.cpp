@@ -429,6 +429,21 @@ TEST_F(Governance, OpenMandatesComeOntoTheDraftAgendaOfTheMeetingTheyAreDueBefor
   EXPECT_EQ(reopen.error().code, ErrorCode::kFailedPrecondition);
 }
 
+TEST_F(Governance, R25WarnsOfAYearWithoutAnSocMeeting) {
+  clock_.Set(At(year{2023} / February / 1));
+  EXPECT_EQ(GovernanceWarnings(deps_, kOfficer)->size(), 1u);  // nothing at all in 2023
+  SocMeeting(year{2021} / June / 23);
+  SocMeeting(year{2023} / June / 1);
+  auto warnings = GovernanceWarnings(deps_, kOfficer);
+  ASSERT_EQ(warnings->size(), 1u);
+  EXPECT_EQ((*warnings)[0].code, "no_soc_meeting");
+  EXPECT_EQ((*warnings)[0].year, 2022);
+  NewMeeting swg{BodyCode::kSwg, std::nullopt, year{2022} / June / 1};
+  swg.chair_participant_id = "KAZ";
+  ASSERT_TRUE(CreateMeeting(deps_, kOfficer, swg));
+  EXPECT_EQ(GovernanceWarnings(deps_, kOfficer)->size(), 1u);  // an SWG meeting is not an SOC meeting
+}
+
 // --- Chairmanship and titles ----------------------------------------------------------------
 
 TEST_F(Governance, R17TitlesByDateWithTheDeputySwitchAsASetting) {

@@ -329,4 +329,22 @@ Result<std::vector<Mandate>> MandatesDueAt(Deps& deps, const Actor& actor, std::
   return out;
 }
 
+Result<std::vector<GovernanceWarning>> GovernanceWarnings(Deps& deps, const Actor& actor) {
+  if (auto denied = Check(actor, Action::kList, {ObjectKind::kMeeting, {}}, "meetings")) return *denied;
+  auto tx = deps.store.Begin(TxMode::kRead);
+  if (!tx) return tx.error();
+  auto soc = (*tx)->Meetings().List({BodyCode::kSoc, std::nullopt, std::nullopt});
+  if (!soc) return soc.error();
+  const int this_year = static_cast<int>(Today(deps).year());
+  int first = this_year;
+  for (const auto& m : *soc) first = std::min(first, static_cast<int>(m.starts_on.year()));
+  std::vector<GovernanceWarning> out;
+  for (int year : YearsWithoutMeeting(*soc, BodyCode::kSoc, first, this_year)) {
+    out.push_back({"no_soc_meeting", year,
+                   "No meeting of the Senior Officials Committee is recorded or scheduled in " + std::to_string(year) +
+                       "; it meets at least once a year (R25)"});
+  }
+  return out;
+}
+
 }  // namespace chancery::core

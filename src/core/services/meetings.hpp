@@ -56,6 +56,15 @@ Result<std::vector<Statement>> ListStatements(Deps& deps, const Actor& actor, st
 // Open mandates due before this meeting: what belongs on its draft agenda.
 Result<std::vector<Mandate>> MandatesDueAt(Deps& deps, const Actor& actor, std::int64_t id);
 
+// What needs the Secretariat's attention in the governance record.
+struct GovernanceWarning {
+  std::string code;     // "no_soc_meeting" (R25)
+  int year = 0;
+  std::string message;
+};
+// R25: each year, from the first recorded SOC meeting to this one, without an SOC meeting.
+Result<std::vector<GovernanceWarning>> GovernanceWarnings(Deps& deps, const Actor& actor);
+
 // The meeting as `actor` may see it: items hidden by the policy removed, with their
 // statements, amendments and attendance. Used by every read above.
 Meeting VisiblePart(const Actor& actor, Meeting meeting);

@@ -11,11 +11,12 @@ using core::Result;
 
 #define DECISION_COLUMNS                                                                                  \
   "id, body, year, session, number, meeting_id, item_number, title, text, mode, adopted_at, recorded_on, " \
-  "silence_procedure_id"
+  "silence_procedure_id, recommended_to"
 
 constexpr char kSelectById[] = "SELECT " DECISION_COLUMNS " FROM decisions WHERE id = ?1";
 constexpr char kSelectBySymbol[] =
-    "SELECT " DECISION_COLUMNS " FROM decisions WHERE body = ?1 AND year = ?2 AND session = ?3 AND number = ?4";
+    "SELECT " DECISION_COLUMNS " FROM decisions "
+    "WHERE body = ?1 AND year = ?2 AND session = ?3 AND number = ?4 AND number > 0";
 // The body orders by its code ("MM" before "SOC"), as the memory adapter does.
 constexpr char kSelectFiltered[] =
     "SELECT " DECISION_COLUMNS " FROM decisions "
@@ -24,7 +25,8 @@ constexpr char kSelectFiltered[] =
     "ORDER BY recorded_on, body, year, session, number";
 constexpr char kInsert[] =
     "INSERT INTO decisions (body, year, session, number, meeting_id, item_number, title, text, mode, adopted_at, "
-    "recorded_on, silence_procedure_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "recorded_on, silence_procedure_id, recommended_to) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 #undef DECISION_COLUMNS
 
@@ -61,6 +63,11 @@ Result<core::Decision> ReadRow(const Statement& row) {
   if (!recorded) return recorded.error();
   d.recorded_on = *recorded;
   d.silence_procedure_id = row.ColumnOptionalInt(12);
+  if (auto to = row.ColumnOptionalText(13)) {
+    auto recommended_to = DecodeBodyCode(*to, "decisions.recommended_to");
+    if (!recommended_to) return recommended_to.error();
+    d.recommended_to = *recommended_to;
+  }
   return d;
 }
 
@@ -194,7 +201,8 @@ Result<std::int64_t> DecisionRepository::Insert(const core::Decision& decision) 
         .BindText(9, core::ToString(decision.mode))
         .BindInt(10, ToMillis(decision.adopted_at))
         .BindText(11, ToText(decision.recorded_on))
-        .BindOptionalInt(12, decision.silence_procedure_id);
+        .BindOptionalInt(12, decision.silence_procedure_id)
+        .BindOptionalText(13, ToText(decision.recommended_to));
     if (auto r = insert->Run(); !r) {
       if (r.error().code == core::ErrorCode::kAlreadyExists) {
         return core::Error::AlreadyExists("decision " + core::Format(s) + " already exists");

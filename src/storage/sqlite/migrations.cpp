@@ -210,13 +210,14 @@ CREATE TABLE statements (
   PRIMARY KEY (meeting_id, position)
 ) STRICT;
 
--- A decision symbol is unique forever (R24): decisions are never deleted.
+-- A decision symbol is unique forever (R24): decisions are never deleted. Number 0 is a
+-- decision recorded only in the minutes, without a symbol, so it is left out of the index.
 CREATE TABLE decisions (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   body TEXT NOT NULL CHECK (body IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
   year INTEGER NOT NULL,
   session INTEGER NOT NULL,
-  number INTEGER NOT NULL,
+  number INTEGER NOT NULL CHECK (number >= 0),
   meeting_id INTEGER NOT NULL,
   item_number INTEGER NOT NULL,
   title TEXT NOT NULL,
@@ -225,8 +226,9 @@ CREATE TABLE decisions (
   adopted_at INTEGER NOT NULL,
   recorded_on TEXT NOT NULL CHECK (recorded_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   silence_procedure_id INTEGER,
-  UNIQUE (body, year, session, number)
+  recommended_to TEXT CHECK (recommended_to IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS'))
 ) STRICT;
+CREATE UNIQUE INDEX decisions_symbol ON decisions (body, year, session, number) WHERE number > 0;
 CREATE INDEX decisions_recorded_on ON decisions (recorded_on, body, year, session, number);
 CREATE INDEX decisions_meeting_id ON decisions (meeting_id);
 
@@ -266,6 +268,7 @@ CREATE TABLE silence_procedures (
   text TEXT NOT NULL,
   initiator TEXT NOT NULL CHECK (initiator IN ('chairmanship', 'meeting')),
   meeting_id INTEGER,
+  amendments_break_silence INTEGER NOT NULL CHECK (amendments_break_silence IN (0, 1)),
   state TEXT NOT NULL CHECK (state IN ('running', 'adopted', 'not_adopted')),
   decided_at INTEGER,
   concluded_at INTEGER,

@@ -11,7 +11,7 @@ using core::Result;
 
 #define SILENCE_COLUMNS                                                                                   \
   "id, body, title, opened_at, expires_at, expiry_wording, text, initiator, meeting_id, state, decided_at, " \
-  "concluded_at, broken_by, decision_id"
+  "concluded_at, broken_by, decision_id, amendments_break_silence"
 
 constexpr char kSelectById[] = "SELECT " SILENCE_COLUMNS " FROM silence_procedures WHERE id = ?1";
 constexpr char kSelectFiltered[] =
@@ -19,12 +19,12 @@ constexpr char kSelectFiltered[] =
     "WHERE (?1 IS NULL OR body = ?1) AND (?2 IS NULL OR state = ?2) ORDER BY id";
 constexpr char kInsert[] =
     "INSERT INTO silence_procedures (body, title, opened_at, expires_at, expiry_wording, text, initiator, "
-    "meeting_id, state, decided_at, concluded_at, broken_by, decision_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    "meeting_id, state, decided_at, concluded_at, broken_by, decision_id, amendments_break_silence) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 constexpr char kUpdate[] =
     "UPDATE silence_procedures SET body = ?2, title = ?3, opened_at = ?4, expires_at = ?5, expiry_wording = ?6, "
     "text = ?7, initiator = ?8, meeting_id = ?9, state = ?10, decided_at = ?11, concluded_at = ?12, "
-    "broken_by = ?13, decision_id = ?14 WHERE id = ?1";
+    "broken_by = ?13, decision_id = ?14, amendments_break_silence = ?15 WHERE id = ?1";
 
 #undef SILENCE_COLUMNS
 
@@ -76,6 +76,7 @@ Result<core::SilenceRecord> ReadRow(const Statement& row) {
   r.concluded_at = FromOptionalMillis(row.ColumnOptionalInt(11));
   if (auto broken_by = row.ColumnOptionalInt(12)) r.broken_by = static_cast<int>(*broken_by);
   r.decision_id = row.ColumnOptionalInt(13);
+  r.amendments_break_silence = row.ColumnInt(14) != 0;
   return r;
 }
 
@@ -95,7 +96,8 @@ void BindFields(Statement& s, int first, const core::SilenceRecord& r) {
       .BindOptionalInt(first + 9, ToOptionalMillis(r.decided_at))
       .BindOptionalInt(first + 10, ToOptionalMillis(r.concluded_at))
       .BindOptionalInt(first + 11, broken_by)
-      .BindOptionalInt(first + 12, r.decision_id);
+      .BindOptionalInt(first + 12, r.decision_id)
+      .BindInt(first + 13, r.amendments_break_silence ? 1 : 0);
 }
 
 template <class Each>
