@@ -625,7 +625,9 @@ TEST_F(GovernanceApiTest, EveryListPages) {
     ASSERT_EQ(page.status, 200) << target << " -> " << page.text;
     EXPECT_EQ(page.body.at("total").as_int64(), total) << target;
     EXPECT_EQ(page.body.at("items").as_array().size(), total > 1 ? 1u : 0u) << target;
-    if (total > 1) EXPECT_EQ(page.body.at("items").at(0), all.body.at("items").at(1)) << target;
+    if (total > 1) {
+      EXPECT_EQ(page.body.at("items").at(0), all.body.at("items").at(1)) << target;
+    }
     EXPECT_EQ(Do("GET", target + "?offset=" + std::to_string(total), officer_).body.at("items").as_array().size(), 0u);
     for (const char* bad : {"?limit=501", "?limit=-1", "?offset=x", "?colour=red"}) {
       auto r = Do("GET", target + bad, officer_);
@@ -661,7 +663,9 @@ TEST_F(GovernanceApiTest, BadQueryParametersAre400NamingTheParameter) {
     auto r = Do("GET", target, officer_);
     EXPECT_EQ(r.status, 400) << target << " -> " << r.text;
     EXPECT_EQ(Type(Send("GET", target, "", {{"Authorization", officer_}})), "urn:chancery:problem:invalid-query") << target;
-    if (r.body.is_object()) EXPECT_EQ(r.body.at("field").as_string(), field) << target;
+    if (r.body.is_object()) {
+      EXPECT_EQ(r.body.at("field").as_string(), field) << target;
+    }
   }
 }
 

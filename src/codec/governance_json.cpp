@@ -229,7 +229,9 @@ void WriteJson(JsonWriter& out, const core::Statement& s) {
 void WriteJson(JsonWriter& out, const core::Decision& d) {
   out.BeginObject();
   out.Key("id").Int(d.id);
-  out.Key("symbol").String(core::Format(d.symbol));
+  // Decisions recorded only in the minutes take no number, so they have no symbol (R24).
+  out.Key("symbol");
+  core::IsNumbered(d) ? out.String(core::Format(d.symbol)) : out.Null();
   out.Key("meeting_id").Int(d.meeting_id);
   out.Key("meeting_code").String(core::MeetingCode(d.symbol.body, {d.symbol.year, d.symbol.session}));
   out.Key("item_number").Int(d.item_number);
@@ -263,6 +265,8 @@ void WriteJson(JsonWriter& out, const core::Decision& d) {
   out.EndArray();
   out.Key("approved_documents");
   Strings(out, d.approved_documents);
+  out.Key("recommended_to");
+  d.recommended_to ? out.String(core::ToString(*d.recommended_to)) : out.Null();
   out.EndObject();
 }
 
@@ -294,6 +298,7 @@ void WriteJson(JsonWriter& out, const core::SilenceView& view) {
   out.Key("expires_on_weekend").Bool(view.expires_on_weekend);
   out.Key("addressees");
   Strings(out, r.addressees);
+  out.Key("amendments_break_silence").Bool(r.amendments_break_silence);
   out.Key("state").String(core::ToString(state));
   out.Key("decided_at");
   OptionalInstant(out, decided_at);
@@ -531,7 +536,8 @@ core::Result<core::Statement> StatementFromJson(const boost::json::object& o) {
 
 core::Result<core::NewDecision> NewDecisionFromJson(const boost::json::object& o) {
   ObjectReader r(o);
-  if (auto k = r.OnlyKnown({"title", "text", "positions", "status_grants", "approved_documents", "silence_procedure_id"});
+  if (auto k = r.OnlyKnown({"title", "text", "positions", "status_grants", "approved_documents", "silence_procedure_id",
+                            "numbered", "recommended_to"});
       !k) {
     return k.error();
   }
@@ -554,6 +560,14 @@ core::Result<core::NewDecision> NewDecisionFromJson(const boost::json::object& o
   auto procedure = OptionalInteger(o, r, "silence_procedure_id", 1, kMaxId);
   if (!procedure) return procedure.error();
   d.silence_procedure_id = *procedure;
+  auto numbered = BoolOr(o, r, "numbered", true);
+  if (!numbered) return numbered.error();
+  d.numbered = *numbered;
+  if (Present(o, "recommended_to")) {
+    auto to = Body(r, "recommended_to");
+    if (!to) return to.error();
+    d.recommended_to = *to;
+  }
   return d;
 }
 

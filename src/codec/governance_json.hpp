@@ -79,8 +79,8 @@ core::Result<std::vector<std::string>> ParticipantIdsFromJson(const boost::json:
 // {role, participant_id?, speaker?, language?, text}; the item comes from the path.
 core::Result<core::Statement> StatementFromJson(const boost::json::object& o);
 
-// {title, text, positions?, status_grants?, approved_documents?, silence_procedure_id?}; the
-// meeting and item come from the path.
+// {title, text, positions?, status_grants?, approved_documents?, silence_procedure_id?,
+// numbered?, recommended_to?}; the meeting and item come from the path.
 core::Result<core::NewDecision> NewDecisionFromJson(const boost::json::object& o);
 
 // {body?, title, text, expires_at? | expires_on?, expiry_wording?, initiator?, meeting_id?}.

@@ -52,6 +52,20 @@ TEST(GovernanceJson, AStatusGrantWithoutADateTakesTheMeetingsFirstDay) {
   EXPECT_FALSE(d->status_grants[0].from.ok());  // core's "unset": the meeting's first day
 }
 
+TEST(GovernanceJson, ADecisionRecordedOnlyInTheMinutesHasNoSymbol) {
+  auto in = NewDecisionFromJson(Parse(R"({"title":"T","text":"T","approved_documents":["MM/2021/DRAFT/1"],"numbered":false,"recommended_to":"MM"})"));
+  ASSERT_TRUE(in);
+  EXPECT_FALSE(in->numbered);
+  EXPECT_EQ(in->recommended_to, core::BodyCode::kMm);
+  core::Decision d;
+  d.symbol = {core::BodyCode::kSoc, 2021, 1, 0};
+  d.recommended_to = core::BodyCode::kMm;
+  auto o = json::parse(ToJsonText(d)).as_object();
+  EXPECT_TRUE(o.at("symbol").is_null());
+  EXPECT_EQ(o.at("meeting_code").as_string(), "SOC/2021-I");
+  EXPECT_EQ(o.at("recommended_to").as_string(), "MM");
+}
+
 TEST(GovernanceJson, ARunningProcedureNamesTheResponseThatBrokeSilenceBySeq) {
   core::SilenceView view;
   view.record.id = 7;
