@@ -57,8 +57,13 @@ class Server:
     def start(self):
         self.proc = subprocess.Popen([BINARY, "serve", "--data", self.data, "--listen", "127.0.0.1:0"],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.env)
-        line = self.proc.stdout.readline()
-        m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+        # The address comes after whatever serve reports first (silence procedures concluded
+        # on start, for one).
+        for _ in range(20):
+            line = self.proc.stdout.readline()
+            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+            if m or not line:
+                break
         if not m:
             self.proc.kill()
             raise RuntimeError(f"server did not start: {line!r} {self.proc.stderr.read()}")
