@@ -27,6 +27,13 @@ void WriteJson(JsonWriter& out, const core::Participant& p, core::Date on, std::
   }
   out.Key("status_on").BeginObject();
   out.Key("date").String(core::FormatDate(on)).Key("status").String(core::ToString(core::StatusOn(p, on)));
+  // The act the status rests on that day ("decision SOC/2021-I/DEC/1"); null before any.
+  const core::StatusChange* in_force = nullptr;
+  for (const auto& s : p.statuses) {
+    if (!(on < s.from)) in_force = &s;
+  }
+  out.Key("basis");
+  in_force ? out.String(in_force->basis) : out.Null();
   out.EndObject();
   out.Key("names").BeginArray();
   for (const auto& n : p.names) {
