@@ -17,8 +17,12 @@ SCENARIO_FILE = os.path.join(os.path.dirname(__file__), "../../data/demo/soc-202
 with open(SCENARIO_FILE, encoding="utf-8") as f:
     SCENARIO = json.load(f)
 
-CLOSED_ITEM_WORDS = ["Palestine", "Voronkov", "Think Tank", "Eminent Persons", "co-coordinating",
-                     "Rules of Procedure in relation", "Catalogue", "MM/2021/DRAFT/1", "DEC/2", "DEC/3"]
+# Words said only under items 5-11. The Chair's opening statement under item 1 (open) names the
+# Catalogue of CBMs and the Council of Eminent Persons too, so those are matched as item 5 and 7
+# word them.
+CLOSED_ITEM_WORDS = ["Palestine", "Voronkov", "Think Tank", "Council of Eminent Persons (CEP)", "co-coordinating",
+                     "Rules of Procedure in relation", "Catalogue of Confidence Building Measures", "Bangladesh",
+                     "MM/2021/DRAFT/1", "DEC/2", "DEC/3"]
 
 
 def fill(text, saved, quoted):
