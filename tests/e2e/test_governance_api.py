@@ -73,7 +73,7 @@ class AMeetingOfTheSwg(GovernanceTest):
         s = self.ok("officer", "POST", f"{at}/items/2/statements",
                     {"role": "participant", "participant_id": "RUS", "language": "ru", "text": "Замечания к проекту."},
                     status=201)
-        self.assertEqual((s["seq"], s["item_number"], s["language"]), (2, 2, "ru"))
+        self.assertEqual((s["seq"], s["item_number"], s["language"]), (1, 2, "ru"))  # numbered within the item
         self.assertEqual(self.ok("delegate.ind", "GET", f"{at}/statements")["total"], 2)
 
         # Consensus: a Member State's objection means there is no decision.
@@ -140,7 +140,9 @@ class AMeetingOfTheSwg(GovernanceTest):
         self.assertEqual((bodies["total"], bodies["offset"], bodies["limit"], len(bodies["items"])), (8, 2, 3, 3))
         statements = self.ok("officer", "GET", "/api/v1/meetings/1/statements?limit=5&offset=10")
         self.assertGreater(statements["total"], 15)
-        self.assertEqual([s["seq"] for s in statements["items"]], [11, 12, 13, 14, 15])
+        # The 11th to 15th statements in the order recorded, each numbered within its item.
+        self.assertEqual([(s["item_number"], s["seq"]) for s in statements["items"]],
+                         [(4, 7), (4, 8), (5, 1), (5, 2), (6, 1)])
 
 
 class ASilenceProcedureAnsweredByLetters(GovernanceTest):

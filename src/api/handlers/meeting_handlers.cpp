@@ -26,15 +26,8 @@ std::optional<Response> ReadItemNumber(const Call& call, int& item) {
   return std::nullopt;
 }
 
-// The draft agenda's JSON member is "items"; some of core's checks call it "agenda[i]".
-Response AgendaProblem(core::Error e) {
-  constexpr std::string_view kCore = "agenda[";
-  if (e.field.starts_with(kCore)) e.field.replace(0, kCore.size() - 1, "items");
-  return ProblemFrom(e);
-}
-
 Response MeetingResponse(int status, const core::Result<core::Meeting>& meeting) {
-  if (!meeting) return AgendaProblem(meeting.error());
+  if (!meeting) return ProblemFrom(meeting.error());
   return JsonText(status, codec::ToJsonText(*meeting));
 }
 
@@ -73,7 +66,7 @@ Response CreateMeeting(Context& ctx, Call& call) {
   auto meeting = codec::NewMeetingFromJson(body);
   if (!meeting) return ProblemFrom(meeting.error());
   auto created = core::CreateMeeting(ctx.deps, call.actor(), std::move(*meeting));
-  if (!created) return AgendaProblem(created.error());
+  if (!created) return ProblemFrom(created.error());
   return JsonText(201, codec::ToJsonText(*created)).With("Location", "/api/v1/meetings/" + std::to_string(created->id));
 }
 

@@ -55,7 +55,7 @@ std::optional<SpeakerRole> ParseSpeakerRole(std::string_view text);
 
 // What was said under an item, as the record gives it.
 struct Statement {
-  int seq = 0;  // 1, 2, … within the meeting, in the order recorded
+  int seq = 0;  // 1, 2, … within the item, in the order recorded
   int item_number = 0;
   SpeakerRole role = SpeakerRole::kParticipant;
   std::string participant_id;  // the speaking participant (kParticipant; a guest's organisation)

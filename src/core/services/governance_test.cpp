@@ -232,6 +232,15 @@ TEST_F(Governance, R10SchedulerConcludesAtTheExpiryInstantEvenWhenItRunsLate) {
   EXPECT_FALSE(NextSilenceExpiry(deps_).value());
 }
 
+TEST_F(Governance, ListingByStateUsesTheStateShownBeforeTheSchedulerRuns) {
+  auto v = Open(year{2021} / March / 20);
+  clock_.Set(v.record.procedure.expires_at + 1s);  // expired, not yet concluded
+  EXPECT_TRUE(ListSilenceProcedures(deps_, kOfficer, {std::nullopt, SilenceState::kRunning})->empty());
+  auto adopted = ListSilenceProcedures(deps_, kOfficer, {std::nullopt, SilenceState::kAdopted});
+  ASSERT_EQ(adopted->size(), 1u);
+  EXPECT_EQ((*adopted)[0].record.state, SilenceState::kRunning);  // stored: the scheduler has not run
+}
+
 TEST_F(Governance, ObserversCannotSeeSilenceProceduresAndDelegatesAnswerOnlyForTheirState) {
   auto v = Open(year{2021} / March / 20);
   auto hidden = GetSilenceProcedure(deps_, kJapan, v.record.id);
@@ -392,6 +401,8 @@ TEST_F(Governance, ObserverSeesOpenItemsAndNothingOfClosedOnes) {
   ASSERT_TRUE(Decide(m, 2));
   ASSERT_TRUE(GiveMandate(deps_, kOfficer, {m.id, 2, "Finalise the Catalogue", BodyCode::kSwg, std::nullopt, BodyCode::kSoc}));
 
+  // Numbered within each item: the observer's statement numbers do not count closed items.
+  EXPECT_EQ(ListStatements(deps_, kIndia, m.id, 2)->at(0).seq, 1);
   auto seen = GetMeeting(deps_, kJapan, m.id);
   ASSERT_TRUE(seen);
   ASSERT_EQ(seen->agenda.size(), 1u);

@@ -48,7 +48,7 @@ Result<void> CheckPresent(const AgendaItem& item, const Registry& registry, Date
 Result<void> CheckAgenda(const std::vector<AgendaItem>& items, const Registry& registry, Date on) {
   if (auto r = ValidateAgenda(items); !r) return r;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::string at = Field("agenda", i);
+    const std::string at = Field("items", i);
     if (auto r = CheckInvitations(items[i].invited_observers, registry, on, at + ".invited_observers"); !r) return r;
     if (auto r = CheckPresent(items[i], registry, on, at + ".present"); !r) return r;
   }
@@ -151,7 +151,7 @@ Result<Meeting> CreateMeeting(Deps& deps, const Actor& actor, NewMeeting in) {
   for (const auto& item : m.agenda) {
     if (!item.present.empty()) {
       return Error::InvalidArgument("attendance is recorded at the meeting, not with the draft agenda",
-                                    Field("agenda", static_cast<std::size_t>(item.number - 1)) + ".present");
+                                    Field("items", static_cast<std::size_t>(item.number - 1)) + ".present");
     }
   }
   if (auto r = CheckAgenda(m.agenda, **registry, m.starts_on); !r) return r.error();
@@ -288,8 +288,12 @@ Result<Statement> RecordStatement(Deps& deps, const Actor& actor, std::int64_t i
                                       "participant_id");
       }
     }
+    // Numbered within the item, so that the numbers an observer sees under an open item say
+    // nothing about what was said under closed ones.
     int seq = 0;
-    for (const auto& other : meeting.statements) seq = std::max(seq, other.seq);
+    for (const auto& other : meeting.statements) {
+      if (other.item_number == s.item_number) seq = std::max(seq, other.seq);
+    }
     s.seq = seq + 1;
     s.recorded_at = deps.clock.Now();
     recorded = s;

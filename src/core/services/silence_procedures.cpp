@@ -145,10 +145,15 @@ Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& 
   if (!tx) return tx.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
-  auto records = (*tx)->SilenceProcedures().List(filter);
+  // The state asked for is the one shown: a procedure past its expiry that the scheduler has
+  // not concluded yet is already adopted, not running.
+  auto records = (*tx)->SilenceProcedures().List({filter.body, std::nullopt});
   if (!records) return records.error();
   std::vector<SilenceView> out;
-  for (auto& r : *records) out.push_back(View(deps, std::move(r), **registry));
+  for (auto& r : *records) {
+    SilenceView view = View(deps, std::move(r), **registry);
+    if (!filter.state || view.outcome.state == *filter.state) out.push_back(std::move(view));
+  }
   return out;
 }
 
@@ -174,14 +179,14 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   if (auto denied = Check(actor, Action::kCreate, response, "response")) return *denied;
   auto tx = deps.store.Begin(TxMode::kWrite);
   if (!tx) return tx.error();
+  auto found = (*tx)->SilenceProcedures().Find(id);
+  if (!found) return found.error();
+  if (!*found) return NotFound(id);
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
   if (!FindById(**registry, in.participant_id)) {
     return Error::InvalidArgument("unknown participant " + in.participant_id, "participant_id");
   }
-  auto found = (*tx)->SilenceProcedures().Find(id);
-  if (!found) return found.error();
-  if (!*found) return NotFound(id);
   SilenceRecord record = std::move(**found);
   const std::string before = Canonical(record);
 

@@ -40,6 +40,7 @@ struct NewResponse {
 };
 
 Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSilenceProcedure procedure);
+// `filter.state` selects by the state shown (the outcome as of now), not only the stored one.
 Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& actor, const SilenceFilter& filter);
 Result<SilenceView> GetSilenceProcedure(Deps& deps, const Actor& actor, std::int64_t id);
 
