@@ -296,6 +296,7 @@ void WriteJson(JsonWriter& out, const core::SilenceView& view) {
   out.Key("expires_at").String(core::FormatInstant(r.procedure.expires_at));
   out.Key("expiry_wording").String(r.procedure.expiry_wording);
   out.Key("expires_on_weekend").Bool(view.expires_on_weekend);
+  out.Key("expires_on_holiday").Bool(view.expires_on_holiday);
   out.Key("addressees");
   Strings(out, r.addressees);
   out.Key("amendments_break_silence").Bool(r.amendments_break_silence);

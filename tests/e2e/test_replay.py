@@ -92,7 +92,8 @@ class Soc20210623(unittest.TestCase):
         self.assertEqual(p["state"], "adopted")
         self.assertEqual(p["expires_at"], "2021-03-20T18:00:00Z")  # end of 20 March in Nur-Sultan (+06:00)
         self.assertEqual(p["expiry_wording"], "expiring on 20 March 2021")
-        self.assertTrue(p["expires_on_weekend"])                   # a Saturday (R29)
+        self.assertTrue(p["expires_on_weekend"])                   # a Saturday (R29) …
+        self.assertFalse(p["expires_on_holiday"])                  # … the eve of Nauryz
         self.assertEqual(p["decided_at"], "2021-03-20T18:00:00Z")  # R10: the expiry instant …
         self.assertEqual(p["concluded_at"], "2021-06-23T04:00:00Z")  # … though no server ran until 23 June
         self.assertEqual(len(p["addressees"]), 27)

@@ -122,6 +122,37 @@ Result<Instant> EndOfLocalDay(Date day, const TimeZone& zone) {
   return zone.ToInstant(LocalTime{next.time_since_epoch()});
 }
 
+std::optional<HolidayCalendar> ParseHolidayCalendar(std::string_view text) {
+  HolidayCalendar out;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    std::string_view entry = text.substr(0, comma);
+    text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+    while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+    if (entry.empty()) continue;
+    if (entry.size() == 10) {
+      auto date = ParseDate(entry);
+      if (!date) return std::nullopt;
+      out.dated.push_back(*date);
+    } else if (entry.size() == 5) {
+      // A leap year, so that 02-29 is accepted.
+      auto date = ParseDate("2000-" + std::string(entry));
+      if (!date) return std::nullopt;
+      out.yearly.push_back(date->month() / date->day());
+    } else {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+bool IsHoliday(Date day, const HolidayCalendar& calendar) {
+  const std::chrono::month_day md = day.month() / day.day();
+  return std::find(calendar.yearly.begin(), calendar.yearly.end(), md) != calendar.yearly.end() ||
+         std::find(calendar.dated.begin(), calendar.dated.end(), day) != calendar.dated.end();
+}
+
 bool IsWeekend(Date day) {
   const std::chrono::weekday wd{std::chrono::sys_days{day}};
   return wd == std::chrono::Saturday || wd == std::chrono::Sunday;

@@ -121,7 +121,19 @@ SilenceOutcome Evaluate(const SilenceProcedure& procedure, const std::vector<Sil
 // zone ("expiring on 20 March 2021" = 2021-03-20T24:00+06:00 = 2021-03-20T18:00Z).
 Result<Instant> EndOfLocalDay(Date day, const TimeZone& zone);
 
-// R29 asks to flag deadlines on a weekend (public holidays need a calendar, not yet kept).
+// R29 asks to flag deadlines that fall on a weekend or a public holiday.
 bool IsWeekend(Date day);
+
+// Public holidays: days off every year (a month and day) and days off on one date (movable
+// feasts such as Kurban Ait, days moved by decree).
+struct HolidayCalendar {
+  std::vector<std::chrono::month_day> yearly;
+  std::vector<Date> dated;
+};
+
+// "01-01,03-21,2021-07-20": comma-separated MM-DD (every year) and YYYY-MM-DD (that day);
+// spaces around entries are ignored; nullopt if any entry is neither.
+std::optional<HolidayCalendar> ParseHolidayCalendar(std::string_view text);
+bool IsHoliday(Date day, const HolidayCalendar& calendar);
 
 }  // namespace chancery::core

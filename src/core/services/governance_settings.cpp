@@ -27,6 +27,7 @@ std::vector<std::pair<std::string, std::string>> DefaultGovernanceSettings() {
       {kSilenceAmendmentsBreak, "true"},          // R8
       {kSilenceDateOnlyDeadline, "end_of_day"},   // R29
       {kDeputyTitleFrom, "2022-12-15"},           // R17: the day after the SOC of 14 Dec 2022
+      {kPublicHolidays, kDefaultPublicHolidays},  // R29
   };
 }
 
@@ -60,6 +61,11 @@ Result<GovernanceSettings> LoadGovernanceSettings(Transaction& tx) {
     if (!t) return Malformed(kSilenceDateOnlyDeadline, "end_of_day or a local time HH:MM");
     out.date_only_deadline.local_time = *t;
   }
+  auto holidays = get(kPublicHolidays);
+  if (!holidays) return holidays.error();
+  auto calendar = ParseHolidayCalendar(*holidays ? **holidays : kDefaultPublicHolidays);
+  if (!calendar) return Malformed(kPublicHolidays, "a comma-separated list of MM-DD and YYYY-MM-DD");
+  out.holidays = std::move(*calendar);
   return out;
 }
 

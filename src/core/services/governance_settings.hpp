@@ -21,12 +21,20 @@ struct DateOnlyDeadline {
 struct GovernanceSettings {
   SilenceSettings silence;            // silence.minimum_period_days (R11), silence.amendments_break_silence (R8)
   DateOnlyDeadline date_only_deadline;  // silence.date_only_deadline: "end_of_day" or "HH:MM" (R29)
+  HolidayCalendar holidays;             // calendar.public_holidays (R29's flag)
 };
 
 inline constexpr char kSilenceMinimumPeriodDays[] = "silence.minimum_period_days";
 inline constexpr char kSilenceAmendmentsBreak[] = "silence.amendments_break_silence";
 inline constexpr char kSilenceDateOnlyDeadline[] = "silence.date_only_deadline";
 inline constexpr char kDeputyTitleFrom[] = "titles.deputy_secretary_general_from";
+inline constexpr char kPublicHolidays[] = "calendar.public_holidays";
+
+// Kazakhstan's public holidays as the default calendar: the fixed days off, and Kurban Ait by
+// year. [I]: the Secretariat must confirm it, and add days moved by decree.
+inline constexpr char kDefaultPublicHolidays[] =
+    "01-01,01-02,01-07,03-08,03-21,03-22,03-23,05-01,05-07,05-09,07-06,08-30,10-25,12-16,"
+    "2021-07-20,2022-07-09,2023-06-28,2024-06-16,2025-06-06,2026-05-27";
 
 // Every governance setting with its default, as stored by `init`.
 std::vector<std::pair<std::string, std::string>> DefaultGovernanceSettings();

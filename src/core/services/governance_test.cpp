@@ -119,6 +119,23 @@ TEST_F(Governance, R29DateOnlyDeadlineIsTheEndOfThatDayLocallyAndIsKeptAsWritten
   EXPECT_EQ(v.record.state, SilenceState::kRunning);
 }
 
+TEST_F(Governance, R29DeadlinesOnAPublicHolidayAreFlaggedFromTheCalendarSetting) {
+  // 22 March 2021, a Monday, is in Nauryz; 24 March is not; 20 July 2021 was Kurban Ait.
+  auto nauryz = Open(year{2021} / March / 22);
+  EXPECT_FALSE(nauryz.expires_on_weekend);
+  EXPECT_TRUE(nauryz.expires_on_holiday);
+  EXPECT_FALSE(Open(year{2021} / March / 24).expires_on_holiday);
+  EXPECT_TRUE(Open(year{2021} / July / 20).expires_on_holiday);
+  Set(kPublicHolidays, "01-01, 2021-03-24");
+  EXPECT_TRUE(Open(year{2021} / March / 24).expires_on_holiday);
+  EXPECT_FALSE(Open(year{2021} / March / 22).expires_on_holiday);
+  Set(kPublicHolidays, "21 March");
+  auto bad = OpenSilenceProcedure(deps_, kChair, {BodyCode::kSoc, "t", "x", std::nullopt, year{2021} / March / 25});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(bad.error().field, kPublicHolidays);
+}
+
 TEST_F(Governance, R29DateOnlyDeadlinePolicyIsASetting) {
   Set(kSilenceDateOnlyDeadline, "18:00");
   EXPECT_EQ(FormatInstant(Open(year{2021} / March / 22).record.procedure.expires_at), "2021-03-22T12:00:00Z");

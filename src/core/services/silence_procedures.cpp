@@ -40,7 +40,7 @@ SilenceOutcome EvaluateAt(const Deps& deps, const SilenceRecord& record, const R
   return Evaluate(record.procedure, Responses(record), registry, deps.zone, now, RulesOf(record));
 }
 
-SilenceView View(const Deps& deps, SilenceRecord record, const Registry& registry) {
+SilenceView View(const Deps& deps, SilenceRecord record, const Registry& registry, const GovernanceSettings& settings) {
   SilenceView view;
   view.outcome = EvaluateAt(deps, record, registry, deps.clock.Now());
   // Once concluded, the recorded outcome stands, even if a setting has changed since.
@@ -49,8 +49,9 @@ SilenceView View(const Deps& deps, SilenceRecord record, const Registry& registr
     view.outcome.decided_at = record.decided_at;
   }
   // The last day before the expiry instant: 24:00 on the 20th is still the 20th (R29).
-  view.expires_on_weekend =
-      IsWeekend(LocalDate(record.procedure.expires_at - std::chrono::milliseconds{1}, deps.zone));
+  const Date last_day = LocalDate(record.procedure.expires_at - std::chrono::milliseconds{1}, deps.zone);
+  view.expires_on_weekend = IsWeekend(last_day);
+  view.expires_on_holiday = IsHoliday(last_day, settings.holidays);
   view.record = std::move(record);
   return view;
 }
@@ -134,7 +135,7 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
     return r.error();
   }
   if (auto r = (*tx)->Commit(); !r) return r.error();
-  return View(deps, std::move(record), **registry);
+  return View(deps, std::move(record), **registry, *settings);
 }
 
 Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& actor, const SilenceFilter& filter) {
@@ -143,6 +144,8 @@ Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& 
   }
   auto tx = deps.store.Begin(TxMode::kRead);
   if (!tx) return tx.error();
+  auto settings = LoadGovernanceSettings(**tx);
+  if (!settings) return settings.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
   // The state asked for is the one shown: a procedure past its expiry that the scheduler has
@@ -151,7 +154,7 @@ Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& 
   if (!records) return records.error();
   std::vector<SilenceView> out;
   for (auto& r : *records) {
-    SilenceView view = View(deps, std::move(r), **registry);
+    SilenceView view = View(deps, std::move(r), **registry, *settings);
     if (!filter.state || view.outcome.state == *filter.state) out.push_back(std::move(view));
   }
   return out;
@@ -163,12 +166,14 @@ Result<SilenceView> GetSilenceProcedure(Deps& deps, const Actor& actor, std::int
   }
   auto tx = deps.store.Begin(TxMode::kRead);
   if (!tx) return tx.error();
+  auto settings = LoadGovernanceSettings(**tx);
+  if (!settings) return settings.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
   auto found = (*tx)->SilenceProcedures().Find(id);
   if (!found) return found.error();
   if (!*found) return NotFound(id);
-  return View(deps, std::move(**found), **registry);
+  return View(deps, std::move(**found), **registry, *settings);
 }
 
 Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std::int64_t id, NewResponse in) {
@@ -182,6 +187,8 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   auto found = (*tx)->SilenceProcedures().Find(id);
   if (!found) return found.error();
   if (!*found) return NotFound(id);
+  auto settings = LoadGovernanceSettings(**tx);
+  if (!settings) return settings.error();
   auto registry = deps.participants->Get(**tx);
   if (!registry) return registry.error();
   if (!FindById(**registry, in.participant_id)) {
@@ -207,7 +214,7 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   }
   if (auto r = (*tx)->Commit(); !r) return r.error();
   const ResponseEffect effect = outcome.effects.back();
-  return RegisteredResponse{View(deps, std::move(record), **registry), seq, effect};
+  return RegisteredResponse{View(deps, std::move(record), **registry, *settings), seq, effect};
 }
 
 Result<int> ConcludeDueSilenceProcedures(Deps& deps) {

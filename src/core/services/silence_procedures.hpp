@@ -29,7 +29,8 @@ struct NewSilenceProcedure {
 struct SilenceView {
   SilenceRecord record;
   SilenceOutcome outcome;
-  bool expires_on_weekend = false;  // R29 asks to flag it
+  bool expires_on_weekend = false;  // R29 asks to flag it …
+  bool expires_on_holiday = false;  // … and a public holiday (setting calendar.public_holidays)
 };
 
 struct NewResponse {
