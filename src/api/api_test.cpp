@@ -340,6 +340,13 @@ TEST_F(GovernanceApiTest, BodiesAreListedWithTheirHierarchyAndNames) {
 }
 
 TEST_F(GovernanceApiTest, ChairmanshipTermsAndTheSecretariatsTitles) {
+  // A term beginning after today needs the SOC's recommendation by silence procedure (R12) …
+  auto future = Do("POST", "/api/v1/chairmanships", officer_, R"({"participant_id":"IND","from":"2022-10-13","basis":"6th Summit"})");
+  EXPECT_EQ(future.status, 409) << future.text;
+  EXPECT_EQ(future.body.at("field").as_string(), "recommended_by_silence_procedure");
+  // … a term that has begun is entered as it was.
+  clock_.Set(core::Instant{sys_days{year{2022} / November / 1}});
+  officer_ = BearerFor("officer", "officer password");  // the old token has expired meanwhile
   auto term = Create("/api/v1/chairmanships", R"({"participant_id":"IND","from":"2022-10-13","basis":"6th Summit"})");
   EXPECT_EQ(term["until"], nullptr);
   EXPECT_EQ(Total("/api/v1/chairmanships", officer_), 2);
@@ -600,8 +607,11 @@ TEST_F(GovernanceApiTest, EveryListPages) {
   Create("/api/v1/silence-procedures", R"({"title":"A","text":"A","expires_on":"2021-07-10"})");
   Create("/api/v1/silence-procedures", R"({"title":"B","text":"B","expires_on":"2021-07-11"})");
   Create("/api/v1/silence-procedures", R"({"title":"C","text":"C","expires_on":"2021-07-12"})");
-  Create("/api/v1/chairmanships", R"({"participant_id":"IND","from":"2022-10-13","basis":"6th Summit"})");
-  Create("/api/v1/chairmanships", R"({"participant_id":"RUS","from":"2024-10-13","basis":"x"})");
+  // Later terms, entered as recorded history (R12 asks a recommendation only of future Chairs).
+  for (auto [id, from] : {std::pair{"IND", core::Date{year{2022} / October / 13}}, {"RUS", core::Date{year{2024} / October / 13}}}) {
+    ASSERT_TRUE(core::AddChairmanship(deps_, core::Actor::System(), {id, from, std::nullopt, "x"},
+                                      core::TermEntry::kRecordedHistory));
+  }
   const std::string at = "/api/v1/meetings/" + std::to_string(meeting_);
   const std::pair<std::string, std::int64_t> lists[] = {
       {"/api/v1/bodies", 8},

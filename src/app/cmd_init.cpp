@@ -97,7 +97,9 @@ int Init(const cli::Arguments& args) {
     if (auto r = core::CreateParticipant(deps, system, p); !r) return Fail(r.error());
   }
   for (const auto& term : dataset->chairmanships) {
-    if (auto r = core::AddChairmanship(deps, system, term); !r) return Fail(r.error());
+    if (auto r = core::AddChairmanship(deps, system, term, core::TermEntry::kRecordedHistory); !r) {
+      return Fail(r.error());
+    }
   }
   std::cout << "Loaded dataset " << dataset->id << ": " << dataset->participants.size() << " participants, "
             << dataset->chairmanships.size() << " Chairmanship terms\n";

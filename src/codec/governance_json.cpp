@@ -164,6 +164,12 @@ void WriteJson(JsonWriter& out, const core::ChairmanshipTerm& term) {
   out.Key("until");
   OptionalDate(out, term.until);
   out.Key("basis").String(term.basis);
+  out.Key("recommended_by_silence_procedure");
+  if (term.recommended_by_silence_procedure) {
+    out.Int(*term.recommended_by_silence_procedure);
+  } else {
+    out.Null();
+  }
   out.EndObject();
 }
 
@@ -672,7 +678,9 @@ core::Result<core::MandateStatus> MandateStatusFromJson(const boost::json::objec
 
 core::Result<core::ChairmanshipTerm> ChairmanshipTermFromJson(const boost::json::object& o) {
   ObjectReader r(o);
-  if (auto k = r.OnlyKnown({"participant_id", "from", "until", "basis"}); !k) return k.error();
+  if (auto k = r.OnlyKnown({"participant_id", "from", "until", "basis", "recommended_by_silence_procedure"}); !k) {
+    return k.error();
+  }
   core::ChairmanshipTerm term;
   auto participant = r.String("participant_id");
   if (!participant) return participant.error();
@@ -686,6 +694,12 @@ core::Result<core::ChairmanshipTerm> ChairmanshipTermFromJson(const boost::json:
   auto basis = r.String("basis");
   if (!basis) return basis.error();
   term.basis = std::move(*basis);
+  if (const auto* id = o.if_contains("recommended_by_silence_procedure"); id && !id->is_null()) {
+    if (!id->is_int64() || id->as_int64() < 1) {
+      return core::Error::InvalidArgument("must be a silence procedure's id", r.Path("recommended_by_silence_procedure"));
+    }
+    term.recommended_by_silence_procedure = id->as_int64();
+  }
   return term;
 }
 

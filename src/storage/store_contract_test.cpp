@@ -744,8 +744,8 @@ std::optional<ErrorCode> CodeOf(const R& result) {
 }
 
 core::ChairmanshipTerm Term(std::string participant_id, core::Date from, std::optional<core::Date> until,
-                            std::string basis) {
-  return core::ChairmanshipTerm{std::move(participant_id), from, until, std::move(basis)};
+                            std::string basis, std::optional<std::int64_t> recommended_by = std::nullopt) {
+  return core::ChairmanshipTerm{std::move(participant_id), from, until, std::move(basis), recommended_by};
 }
 
 void ExpectSame(const core::ChairmanshipTerm& want, const core::ChairmanshipTerm& got) {
@@ -754,6 +754,7 @@ void ExpectSame(const core::ChairmanshipTerm& want, const core::ChairmanshipTerm
   EXPECT_EQ(core::FormatDate(got.from), core::FormatDate(want.from));
   EXPECT_EQ(Text(got.until), Text(want.until));
   EXPECT_EQ(got.basis, want.basis);
+  EXPECT_EQ(got.recommended_by_silence_procedure, want.recommended_by_silence_procedure);
 }
 
 // SOC 2021-I: every field set, Kazakh and Cyrillic text, items with and without invitations
@@ -1044,7 +1045,7 @@ TEST_P(StoreContract, ChairmanshipTermsRoundTripInDateOrder) {
   const std::vector<core::ChairmanshipTerm> terms = {
       Term("KAZ", D(2020, 10, 1), std::nullopt, "Қазақстан: 6th Summit, Astana, 13 Oct 2022"),
       Term("TJK", D(2018, 9, 28), D(2020, 9, 30), ""),
-      Term("KAZ", D(2022, 10, 13), D(2024, 10, 12), "6th Summit, Astana, 13 Oct 2022"),
+      Term("KAZ", D(2022, 10, 13), D(2024, 10, 12), "6th Summit, Astana, 13 Oct 2022", 42),
   };
   Write([&](core::Transaction& tx) {
     for (const auto& t : terms) ASSERT_OK(tx.Chairmanships().Insert(t));

@@ -1,6 +1,7 @@
 #pragma once
 // The rotating Chairmanship (RoP §14, rule R16) and the dated titles of the Secretariat's
 // officials (R17). Pure data and rules; the registry of participants is passed in.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@ struct ChairmanshipTerm {
   Date from;
   std::optional<Date> until;  // last day in office, inclusive
   std::string basis;          // "6th Summit, Astana, 13 Oct 2022"
+  // The silence procedure through which the SOC recommended this Chair (RoP 14.1.4, R12).
+  std::optional<std::int64_t> recommended_by_silence_procedure = std::nullopt;
 };
 
 // Terms must be in date order, must not overlap, and each chair must be a Member State on the

@@ -20,7 +20,7 @@ Result<std::vector<ChairmanshipTerm>> ListChairmanships(Deps& deps, const Actor&
   return std::vector<ChairmanshipTerm>{*term};
 }
 
-Result<ChairmanshipTerm> AddChairmanship(Deps& deps, const Actor& actor, ChairmanshipTerm term) {
+Result<ChairmanshipTerm> AddChairmanship(Deps& deps, const Actor& actor, ChairmanshipTerm term, TermEntry entry) {
   if (auto denied = Check(actor, Action::kCreate, {ObjectKind::kChairmanship, {}}, "chairmanships")) return *denied;
   auto tx = deps.store.Begin(TxMode::kWrite);
   if (!tx) return tx.error();
@@ -32,6 +32,22 @@ Result<ChairmanshipTerm> AddChairmanship(Deps& deps, const Actor& actor, Chairma
   std::stable_sort(terms->begin(), terms->end(),
                    [](const ChairmanshipTerm& a, const ChairmanshipTerm& b) { return a.from < b.from; });
   if (auto r = ValidateChairmanship(*terms, **registry); !r) return r.error();
+  if (term.recommended_by_silence_procedure) {
+    auto procedure = (*tx)->SilenceProcedures().Find(*term.recommended_by_silence_procedure);
+    if (!procedure) return procedure.error();
+    if (!*procedure) {
+      return Error::InvalidArgument("unknown silence procedure", "recommended_by_silence_procedure");
+    }
+    if ((*procedure)->state != SilenceState::kAdopted || (*procedure)->body != BodyCode::kSoc) {
+      return Error::FailedPrecondition("the SOC's recommendation must be a silence procedure it adopted (R12)",
+                                       "recommended_by_silence_procedure");
+    }
+  } else if (entry == TermEntry::kNew && Today(deps) < term.from) {
+    return Error::FailedPrecondition(
+        "a new Chair is recommended by the SOC through a silence procedure (RoP 14.1.4, R12): cite the adopted "
+        "procedure",
+        "recommended_by_silence_procedure");
+  }
   if (auto r = (*tx)->Chairmanships().Insert(term); !r) return r.error();
   if (auto r = Record(deps, **tx, actor,
                       {"chairmanship.create", "chairmanship", FormatDate(term.from), std::nullopt, Canonical(term)});

@@ -26,6 +26,7 @@ std::string Canonical(const ChairmanshipTerm& t) {
   Put(out, "from", Text(t.from));
   Put(out, "until", Text(t.until));
   Put(out, "basis", t.basis);
+  Put(out, "recommended_by_silence_procedure", Text(t.recommended_by_silence_procedure));
   return out;
 }
 

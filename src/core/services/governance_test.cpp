@@ -486,6 +486,7 @@ TEST_F(Governance, R17TitlesByDateWithTheDeputySwitchAsASetting) {
 }
 
 TEST_F(Governance, R16ChairmanshipTermsHoldAMemberStateAndDoNotOverlap) {
+  clock_.Set(At(year{2023} / January / 1));  // the terms below have begun: no recommendation needed
   auto observer = AddChairmanship(deps_, kOfficer, {"JPN", year{2022} / October / 13, std::nullopt, "x"});
   ASSERT_FALSE(observer);
   EXPECT_EQ(observer.error().code, ErrorCode::kInvalidArgument);
@@ -496,6 +497,26 @@ TEST_F(Governance, R16ChairmanshipTermsHoldAMemberStateAndDoNotOverlap) {
   EXPECT_EQ(FormatDate((*on)[0].from), "2022-10-13");
   auto by_delegate = AddChairmanship(deps_, kIndia, {"IND", year{2024} / December / 17, std::nullopt, "x"});
   EXPECT_EQ(by_delegate.error().code, ErrorCode::kPermissionDenied);
+}
+
+TEST_F(Governance, R12ANewChairIsRecommendedByTheSocThroughASilenceProcedure) {
+  clock_.Set(At(year{2024} / March / 1, 4h));
+  ChairmanshipTerm next{"RUS", year{2024} / December / 17, std::nullopt, "7th Ministerial Council"};
+  auto uncited = AddChairmanship(deps_, kOfficer, next);
+  ASSERT_FALSE(uncited);
+  EXPECT_EQ(uncited.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(uncited.error().field, "recommended_by_silence_procedure");
+  auto procedure = Open(year{2024} / March / 20);
+  next.recommended_by_silence_procedure = procedure.record.id;
+  auto running = AddChairmanship(deps_, kOfficer, next);
+  ASSERT_FALSE(running);
+  EXPECT_EQ(running.error().code, ErrorCode::kFailedPrecondition);  // not adopted yet
+  clock_.Set(procedure.record.procedure.expires_at);
+  ASSERT_EQ(ConcludeDueSilenceProcedures(deps_).value(), 1);
+  auto added = AddChairmanship(deps_, kOfficer, next);
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_EQ(ListChairmanships(deps_, kJapan, year{2025} / January / 1)->at(0).recommended_by_silence_procedure,
+            procedure.record.id);
 }
 
 }  // namespace

@@ -136,7 +136,8 @@ CREATE TABLE chairmanship_terms (
     CHECK (valid_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   participant_id TEXT NOT NULL,
   valid_until TEXT CHECK (valid_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-  basis TEXT NOT NULL
+  basis TEXT NOT NULL,
+  recommended_by_silence_procedure INTEGER
 ) STRICT;
 
 CREATE TABLE meetings (
