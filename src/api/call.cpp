@@ -85,6 +85,20 @@ std::optional<Response> ReadBodyQuery(const Call& call, std::string_view name, s
   return std::nullopt;
 }
 
+std::optional<Response> ReadMeetingId(const Call& call, std::int64_t& id) {
+  auto value = PathInt(call, "id");
+  if (!value) return Problem(problems::kNotFound, "meeting not found");
+  id = *value;
+  return std::nullopt;
+}
+
+std::optional<Response> ReadItemNumber(const Call& call, int& item) {
+  auto value = PathInt(call, "n");
+  if (!value || *value < 1 || *value > 999) return Problem(problems::kNotFound, "agenda item not found");
+  item = static_cast<int>(*value);
+  return std::nullopt;
+}
+
 std::optional<std::int64_t> PathInt(const Call& call, std::string_view name) {
   auto text = call.params.Get(name);
   // Digits only: from_chars alone would take "-1", and "+1" or " 1" name nothing either.

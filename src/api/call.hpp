@@ -77,6 +77,11 @@ std::optional<Response> ReadBodyQuery(const Call& call, std::string_view name, s
 // which handlers answer with the same 404 as an unknown one.
 std::optional<std::int64_t> PathInt(const Call& call, std::string_view name);
 
+// The {id} of a /meetings/{id}/… path, and the {n} of …/items/{n}/…: a 404 problem when either
+// is not a number that could name one.
+std::optional<Response> ReadMeetingId(const Call& call, std::int64_t& id);
+std::optional<Response> ReadItemNumber(const Call& call, int& item);
+
 // Every list takes `limit` (default 100, at most 500) and `offset`.
 struct Page {
   std::int64_t limit = 100;

@@ -50,16 +50,16 @@ Response GetDecisionBySymbol(Context& ctx, Call& call) {
 
 Response RecordDecision(Context& ctx, Call& call) {
   if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
-  auto meeting = PathInt(call, "id");
-  if (!meeting) return Problem(problems::kNotFound, "meeting not found");
-  auto item = PathInt(call, "n");
-  if (!item || *item < 1 || *item > 999) return Problem(problems::kNotFound, "agenda item not found");
+  std::int64_t meeting = 0;
+  int item = 0;
+  if (auto bad = ReadMeetingId(call, meeting)) return std::move(*bad);
+  if (auto bad = ReadItemNumber(call, item)) return std::move(*bad);
   boost::json::object body;
   if (auto bad = ReadJsonBody(call, body)) return std::move(*bad);
   auto decision = codec::NewDecisionFromJson(body);
   if (!decision) return ProblemFrom(decision.error());
-  decision->meeting_id = *meeting;
-  decision->item_number = static_cast<int>(*item);
+  decision->meeting_id = meeting;
+  decision->item_number = item;
   auto recorded = core::RecordDecision(ctx.deps, call.actor(), std::move(*decision));
   if (!recorded) return ProblemFrom(recorded.error());
   return JsonText(201, codec::ToJsonText(*recorded))

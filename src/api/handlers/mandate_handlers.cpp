@@ -52,16 +52,16 @@ Response GetMandate(Context& ctx, Call& call) {
 
 Response GiveMandate(Context& ctx, Call& call) {
   if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
-  auto meeting = PathInt(call, "id");
-  if (!meeting) return Problem(problems::kNotFound, "meeting not found");
-  auto item = PathInt(call, "n");
-  if (!item || *item < 1 || *item > 999) return Problem(problems::kNotFound, "agenda item not found");
+  std::int64_t meeting = 0;
+  int item = 0;
+  if (auto bad = ReadMeetingId(call, meeting)) return std::move(*bad);
+  if (auto bad = ReadItemNumber(call, item)) return std::move(*bad);
   boost::json::object body;
   if (auto bad = ReadJsonBody(call, body)) return std::move(*bad);
   auto mandate = codec::NewMandateFromJson(body);
   if (!mandate) return ProblemFrom(mandate.error());
-  mandate->meeting_id = *meeting;
-  mandate->item_number = static_cast<int>(*item);
+  mandate->meeting_id = meeting;
+  mandate->item_number = item;
   auto given = core::GiveMandate(ctx.deps, call.actor(), std::move(*mandate));
   if (!given) return ProblemFrom(given.error());
   return MandateResponse(ctx, 201, *given).With("Location", "/api/v1/mandates/" + std::to_string(given->id));

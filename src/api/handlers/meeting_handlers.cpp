@@ -10,22 +10,6 @@
 namespace chancery::api::handlers {
 namespace {
 
-// The {id} of the path; a malformed id names no meeting: the same 404 as an unknown one.
-std::optional<Response> ReadMeetingId(const Call& call, std::int64_t& id) {
-  auto value = PathInt(call, "id");
-  if (!value) return Problem(problems::kNotFound, "meeting not found");
-  id = *value;
-  return std::nullopt;
-}
-
-// The {n} of the path: an agenda item's number.
-std::optional<Response> ReadItemNumber(const Call& call, int& item) {
-  auto value = PathInt(call, "n");
-  if (!value || *value < 1 || *value > 999) return Problem(problems::kNotFound, "agenda item not found");
-  item = static_cast<int>(*value);
-  return std::nullopt;
-}
-
 Response MeetingResponse(int status, const core::Result<core::Meeting>& meeting) {
   if (!meeting) return ProblemFrom(meeting.error());
   return JsonText(status, codec::ToJsonText(*meeting));

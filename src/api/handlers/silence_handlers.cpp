@@ -49,7 +49,7 @@ std::string Reason(Context& ctx, const Call& call, const core::SilenceView& view
              ctx.deps.formatter.LocalDateTime(view.record.procedure.expires_at, zone, "en") + std::string(kNoEffect) +
              " (R8)";
     case E::kDoesNotObject:
-      return (amendment ? std::string("amendments do not break silence under the current settings")
+      return (amendment ? std::string("amendments do not break this procedure's silence (the rule in force when it opened)")
                         : std::string("a comment does not break silence")) +
              std::string(kNoEffect) + " (R8)";
     case E::kAlreadyBroken:

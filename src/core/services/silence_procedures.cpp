@@ -71,6 +71,23 @@ bool ConcludeIfDecided(const Deps& deps, SilenceRecord& record, const SilenceOut
   return true;
 }
 
+// What every use case here reads first: a transaction, the settings and the registry.
+struct Context {
+  std::unique_ptr<Transaction> tx;
+  GovernanceSettings settings;
+  ParticipantCache::Snapshot registry;
+};
+
+Result<Context> Begin(Deps& deps, TxMode mode) {
+  auto tx = deps.store.Begin(mode);
+  if (!tx) return tx.error();
+  auto settings = LoadGovernanceSettings(**tx);
+  if (!settings) return settings.error();
+  auto registry = deps.participants->Get(**tx);
+  if (!registry) return registry.error();
+  return Context{std::move(*tx), std::move(*settings), std::move(*registry)};
+}
+
 }  // namespace
 
 Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSilenceProcedure in) {
@@ -88,14 +105,13 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
   if (in.initiator == SilenceInitiator::kMeeting && !in.meeting_id) {
     return Error::InvalidArgument("a procedure opened at a meeting names the meeting", "meeting_id");
   }
-  auto tx = deps.store.Begin(TxMode::kWrite);
-  if (!tx) return tx.error();
-  auto settings = LoadGovernanceSettings(**tx);
-  if (!settings) return settings.error();
-  auto registry = deps.participants->Get(**tx);
-  if (!registry) return registry.error();
+  auto c = Begin(deps, TxMode::kWrite);
+  if (!c) return c.error();
+  auto& tx = c->tx;
+  const auto& settings = c->settings;
+  const auto& registry = *c->registry;
   if (in.meeting_id) {
-    auto meeting = (*tx)->Meetings().Find(*in.meeting_id);
+    auto meeting = tx->Meetings().Find(*in.meeting_id);
     if (!meeting) return meeting.error();
     if (!*meeting) return Error::InvalidArgument("unknown meeting", "meeting_id");
   }
@@ -109,7 +125,7 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
   record.procedure.title = std::move(in.title);
   if (!record.procedure.title.ends_with(kUnderSilence)) record.procedure.title += kUnderSilence;  // R7
   if (in.expires_on) {
-    auto at = ResolveDateOnlyDeadline(*in.expires_on, settings->date_only_deadline, deps.zone);
+    auto at = ResolveDateOnlyDeadline(*in.expires_on, settings.date_only_deadline, deps.zone);
     if (!at) return Error{at.error().code, at.error().message, "expires_on"};
     record.procedure.expires_at = *at;
     record.procedure.expiry_wording =
@@ -120,41 +136,37 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
         in.expiry_wording.empty() ? "expiring at " + deps.formatter.LocalDateTime(*in.expires_at, deps.zone, "en")
                                   : in.expiry_wording;
   }
-  if (auto r = ValidateOpening(record.procedure, settings->silence); !r) {
+  if (auto r = ValidateOpening(record.procedure, settings.silence); !r) {
     return Error{r.error().code, r.error().message, in.expires_on ? "expires_on" : r.error().field};
   }
-  record.amendments_break_silence = settings->silence.amendments_break_silence;
-  record.addressees = MemberStatesOn(**registry, LocalDate(record.procedure.opened_at, deps.zone));
+  record.amendments_break_silence = settings.silence.amendments_break_silence;
+  record.addressees = MemberStatesOn(registry, LocalDate(record.procedure.opened_at, deps.zone));
 
-  auto id = (*tx)->SilenceProcedures().Insert(record);
+  auto id = tx->SilenceProcedures().Insert(record);
   if (!id) return id.error();
   record.id = *id;
-  if (auto r = Record(deps, **tx, actor,
+  if (auto r = Record(deps, *tx, actor,
                       {"silence.open", "silence_procedure", std::to_string(record.id), std::nullopt, Canonical(record)});
       !r) {
     return r.error();
   }
-  if (auto r = (*tx)->Commit(); !r) return r.error();
-  return View(deps, std::move(record), **registry, *settings);
+  if (auto r = tx->Commit(); !r) return r.error();
+  return View(deps, std::move(record), registry, settings);
 }
 
 Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& actor, const SilenceFilter& filter) {
   if (auto denied = Check(actor, Action::kList, {ObjectKind::kSilenceProcedure, {}}, "silence procedures")) {
     return *denied;
   }
-  auto tx = deps.store.Begin(TxMode::kRead);
-  if (!tx) return tx.error();
-  auto settings = LoadGovernanceSettings(**tx);
-  if (!settings) return settings.error();
-  auto registry = deps.participants->Get(**tx);
-  if (!registry) return registry.error();
+  auto c = Begin(deps, TxMode::kRead);
+  if (!c) return c.error();
   // The state asked for is the one shown: a procedure past its expiry that the scheduler has
   // not concluded yet is already adopted, not running.
-  auto records = (*tx)->SilenceProcedures().List({filter.body, std::nullopt});
+  auto records = c->tx->SilenceProcedures().List({filter.body, std::nullopt});
   if (!records) return records.error();
   std::vector<SilenceView> out;
   for (auto& r : *records) {
-    SilenceView view = View(deps, std::move(r), **registry, *settings);
+    SilenceView view = View(deps, std::move(r), *c->registry, c->settings);
     if (!filter.state || view.outcome.state == *filter.state) out.push_back(std::move(view));
   }
   return out;
@@ -164,16 +176,12 @@ Result<SilenceView> GetSilenceProcedure(Deps& deps, const Actor& actor, std::int
   if (auto denied = Check(actor, Action::kRead, {ObjectKind::kSilenceProcedure, {}}, "silence procedure")) {
     return *denied;
   }
-  auto tx = deps.store.Begin(TxMode::kRead);
-  if (!tx) return tx.error();
-  auto settings = LoadGovernanceSettings(**tx);
-  if (!settings) return settings.error();
-  auto registry = deps.participants->Get(**tx);
-  if (!registry) return registry.error();
-  auto found = (*tx)->SilenceProcedures().Find(id);
+  auto c = Begin(deps, TxMode::kRead);
+  if (!c) return c.error();
+  auto found = c->tx->SilenceProcedures().Find(id);
   if (!found) return found.error();
   if (!*found) return NotFound(id);
-  return View(deps, std::move(**found), **registry, *settings);
+  return View(deps, std::move(**found), *c->registry, c->settings);
 }
 
 Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std::int64_t id, NewResponse in) {
@@ -182,16 +190,13 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   }
   ObjectRef response{ObjectKind::kSilenceResponse, {}, false, in.participant_id};
   if (auto denied = Check(actor, Action::kCreate, response, "response")) return *denied;
-  auto tx = deps.store.Begin(TxMode::kWrite);
-  if (!tx) return tx.error();
-  auto found = (*tx)->SilenceProcedures().Find(id);
+  auto c = Begin(deps, TxMode::kWrite);
+  if (!c) return c.error();
+  auto found = c->tx->SilenceProcedures().Find(id);
   if (!found) return found.error();
   if (!*found) return NotFound(id);
-  auto settings = LoadGovernanceSettings(**tx);
-  if (!settings) return settings.error();
-  auto registry = deps.participants->Get(**tx);
-  if (!registry) return registry.error();
-  if (!FindById(**registry, in.participant_id)) {
+  const auto& registry = *c->registry;
+  if (!FindById(registry, in.participant_id)) {
     return Error::InvalidArgument("unknown participant " + in.participant_id, "participant_id");
   }
   SilenceRecord record = std::move(**found);
@@ -203,18 +208,18 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   const int seq = static_cast<int>(record.responses.size()) + 1;
   record.responses.push_back(
       {seq, {in.participant_id, in.kind, now}, std::move(in.text), std::move(in.reference), now, actor.user_id});
-  const SilenceOutcome outcome = EvaluateAt(deps, record, **registry, now);
-  ConcludeIfDecided(deps, record, outcome, **registry);
+  const SilenceOutcome outcome = EvaluateAt(deps, record, registry, now);
+  ConcludeIfDecided(deps, record, outcome, registry);
 
-  if (auto r = (*tx)->SilenceProcedures().Update(record); !r) return r.error();
-  if (auto r = Record(deps, **tx, actor,
+  if (auto r = c->tx->SilenceProcedures().Update(record); !r) return r.error();
+  if (auto r = Record(deps, *c->tx, actor,
                       {"silence.response", "silence_procedure", std::to_string(id), before, Canonical(record)});
       !r) {
     return r.error();
   }
-  if (auto r = (*tx)->Commit(); !r) return r.error();
+  if (auto r = c->tx->Commit(); !r) return r.error();
   const ResponseEffect effect = outcome.effects.back();
-  return RegisteredResponse{View(deps, std::move(record), **registry, *settings), seq, effect};
+  return RegisteredResponse{View(deps, std::move(record), registry, c->settings), seq, effect};
 }
 
 Result<int> ConcludeDueSilenceProcedures(Deps& deps) {
