@@ -1459,6 +1459,16 @@ TEST_P(StoreContract, SilenceListFiltersByBodyAndStateInIdOrder) {
   EXPECT_EQ(list({std::nullopt, core::SilenceState::kNotAdopted}), (V{ids[1]}));
   EXPECT_EQ(list({core::BodyCode::kSoc, core::SilenceState::kAdopted}), (V{ids[3]}));
   EXPECT_EQ(list({core::BodyCode::kSwg, std::nullopt}), V{});
+  // Opened in [from, before): the bounds are instants, the lower one included.
+  const auto day = 14 * 86400000LL;
+  core::SilenceFilter since;
+  since.opened_from = At(2000 - day);
+  EXPECT_EQ(list(since), (V{ids[0], ids[1], ids[3]}));
+  core::SilenceFilter before;
+  before.opened_before = At(2000 - day);
+  EXPECT_EQ(list(before), (V{ids[2]}));
+  before.opened_from = At(1000 - day + 1);
+  EXPECT_EQ(list(before), V{});
 }
 
 TEST_P(StoreContract, DueAtAndNextExpiryLookOnlyAtRunningProcedures) {
@@ -1606,6 +1616,20 @@ TEST_P(StoreContract, MandateListFiltersByAssigneeStatusAndMeetingInIdOrder) {
   EXPECT_EQ(list({std::nullopt, {}, 3}), (V{ids[0], ids[2]}));
   EXPECT_EQ(list({core::BodyCode::kSwg, core::MandateStatus::kOpen, 3}), (V{ids[0]}));
   EXPECT_EQ(list({core::BodyCode::kSoc, core::MandateStatus::kFulfilled, {}}), V{});
+  // By the body that gave them and the day it did, both bounds included.
+  core::MandateFilter by;
+  by.given_by = core::BodyCode::kSoc;
+  EXPECT_EQ(list(by), (V{ids[0], ids[2], ids[3]}));
+  by.given_by = core::BodyCode::kMm;
+  EXPECT_EQ(list(by), (V{ids[1]}));
+  core::MandateFilter dated;
+  dated.from = D(2022, 10, 12);
+  EXPECT_EQ(list(dated), (V{ids[1]}));
+  dated.from.reset();
+  dated.to = D(2021, 6, 23);
+  EXPECT_EQ(list(dated), (V{ids[0], ids[2], ids[3]}));
+  dated.to = D(2021, 6, 22);
+  EXPECT_EQ(list(dated), V{});
 }
 
 // --- governance records: ids and transactions ---

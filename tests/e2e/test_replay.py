@@ -179,6 +179,15 @@ class Soc20210623(unittest.TestCase):
         # A Member State's delegate sees the whole meeting.
         self.assertEqual(len(self.get("delegate.ind", f"/api/v1/meetings/{self.soc}")["items"]), 11)
 
+    def test_lists_filter_by_body_and_date(self):
+        self.assertEqual(self.get("officer", "/api/v1/mandates?body=SOC&from=2021-06-23&to=2021-06-23")["total"], 4)
+        self.assertEqual(self.get("officer", "/api/v1/mandates?from=2021-06-24")["total"], 0)
+        # Opened at 10:00 in Nur-Sultan on 5 March, days counted in the organisation's zone.
+        self.assertEqual(self.get("officer", "/api/v1/silence-procedures?from=2021-03-05&to=2021-03-05")["total"], 1)
+        self.assertEqual(self.get("officer", "/api/v1/silence-procedures?body=SOC&from=2021-03-06")["total"], 0)
+        self.assertEqual(self.get("officer", "/api/v1/decisions?body=SOC&from=2021-06-23&to=2021-06-23")["total"], 4)
+        self.assertEqual(self.get("officer", "/api/v1/meetings?body=SWG")["total"], 0)
+
     def test_open_mandates_are_due_before_the_next_soc(self):
         r = self.replay.call("officer", "POST", "/api/v1/meetings", {
             "body": "SOC", "starts_on": "2021-10-10", "format": "in_person", "venue": "Nur-Sultan",

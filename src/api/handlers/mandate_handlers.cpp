@@ -22,9 +22,14 @@ Response MandatePage(Context& ctx, const std::vector<core::Mandate>& mandates, c
 }  // namespace
 
 Response ListMandates(Context& ctx, Call& call) {
-  if (auto bad = RejectUnknownQuery(call, {"assignee", "status", "meeting", "limit", "offset"})) return std::move(*bad);
+  if (auto bad = RejectUnknownQuery(call, {"assignee", "body", "status", "meeting", "from", "to", "limit", "offset"})) {
+    return std::move(*bad);
+  }
   core::MandateFilter filter;
   if (auto bad = ReadBodyQuery(call, "assignee", filter.assignee)) return std::move(*bad);
+  if (auto bad = ReadBodyQuery(call, "body", filter.given_by)) return std::move(*bad);
+  if (auto bad = ReadDateQuery(call, "from", filter.from)) return std::move(*bad);
+  if (auto bad = ReadDateQuery(call, "to", filter.to)) return std::move(*bad);
   if (auto s = call.Query("status")) {
     filter.status = core::ParseMandateStatus(*s);
     if (!filter.status) return Problem(problems::kInvalidQuery, "status must be open, fulfilled or withdrawn", "status");

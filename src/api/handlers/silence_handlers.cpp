@@ -72,9 +72,23 @@ std::optional<Response> ReadProcedureId(const Call& call, std::int64_t& id) {
 }  // namespace
 
 Response ListSilenceProcedures(Context& ctx, Call& call) {
-  if (auto bad = RejectUnknownQuery(call, {"body", "state", "limit", "offset"})) return std::move(*bad);
+  if (auto bad = RejectUnknownQuery(call, {"body", "state", "from", "to", "limit", "offset"})) return std::move(*bad);
   core::SilenceFilter filter;
   if (auto bad = ReadBodyQuery(call, "body", filter.body)) return std::move(*bad);
+  // Opened from the start of `from` to the end of `to`, days in the organisation's zone.
+  std::optional<core::Date> from, to;
+  if (auto bad = ReadDateQuery(call, "from", from)) return std::move(*bad);
+  if (auto bad = ReadDateQuery(call, "to", to)) return std::move(*bad);
+  if (from) {
+    auto start = core::EndOfLocalDay(core::Date{std::chrono::sys_days{*from} - std::chrono::days{1}}, ctx.deps.zone);
+    if (!start) return ProblemFrom(start.error());
+    filter.opened_from = *start;
+  }
+  if (to) {
+    auto end = core::EndOfLocalDay(*to, ctx.deps.zone);
+    if (!end) return ProblemFrom(end.error());
+    filter.opened_before = *end;
+  }
   if (auto s = call.Query("state")) {
     filter.state = core::ParseSilenceState(*s);
     if (!filter.state) return Problem(problems::kInvalidQuery, "state must be running, adopted or not_adopted", "state");

@@ -107,9 +107,9 @@ class ChairmanshipRepository {
 };
 
 struct MeetingFilter {
-  std::optional<BodyCode> body;
-  std::optional<Date> from;  // meetings ending on or after
-  std::optional<Date> to;    // meetings starting on or before
+  std::optional<BodyCode> body = std::nullopt;
+  std::optional<Date> from = std::nullopt;  // meetings ending on or after
+  std::optional<Date> to = std::nullopt;  // meetings starting on or before
 };
 
 class MeetingRepository {
@@ -124,10 +124,10 @@ class MeetingRepository {
 };
 
 struct DecisionFilter {
-  std::optional<BodyCode> body;
-  std::optional<std::int64_t> meeting_id;
-  std::optional<Date> from;  // recorded on or after
-  std::optional<Date> to;    // recorded on or before
+  std::optional<BodyCode> body = std::nullopt;
+  std::optional<std::int64_t> meeting_id = std::nullopt;
+  std::optional<Date> from = std::nullopt;  // recorded on or after
+  std::optional<Date> to = std::nullopt;  // recorded on or before
 };
 
 class DecisionRepository {
@@ -143,8 +143,10 @@ class DecisionRepository {
 };
 
 struct SilenceFilter {
-  std::optional<BodyCode> body;
-  std::optional<SilenceState> state;
+  std::optional<BodyCode> body = std::nullopt;
+  std::optional<SilenceState> state = std::nullopt;
+  std::optional<Instant> opened_from = std::nullopt;  // opened at or after
+  std::optional<Instant> opened_before = std::nullopt;  // opened before
 };
 
 class SilenceRepository {
@@ -161,9 +163,12 @@ class SilenceRepository {
 };
 
 struct MandateFilter {
-  std::optional<BodyCode> assignee;
-  std::optional<MandateStatus> status;
-  std::optional<std::int64_t> meeting_id;  // given at this meeting
+  std::optional<BodyCode> assignee = std::nullopt;
+  std::optional<MandateStatus> status = std::nullopt;
+  std::optional<std::int64_t> meeting_id = std::nullopt;  // given at this meeting
+  std::optional<BodyCode> given_by = std::nullopt;
+  std::optional<Date> from = std::nullopt;  // given on or after
+  std::optional<Date> to = std::nullopt;  // given on or before
 };
 
 class MandateRepository {

@@ -162,7 +162,9 @@ Result<std::vector<SilenceView>> ListSilenceProcedures(Deps& deps, const Actor& 
   if (!c) return c.error();
   // The state asked for is the one shown: a procedure past its expiry that the scheduler has
   // not concluded yet is already adopted, not running.
-  auto records = c->tx->SilenceProcedures().List({filter.body, std::nullopt});
+  SilenceFilter stored = filter;
+  stored.state.reset();
+  auto records = c->tx->SilenceProcedures().List(stored);
   if (!records) return records.error();
   std::vector<SilenceView> out;
   for (auto& r : *records) {

@@ -437,7 +437,9 @@ Result<std::vector<core::SilenceRecord>> MemorySilenceProcedures::List(const cor
   auto state = view_.Read();
   if (!state) return state.error();
   return Matching((*state)->silence_procedures, [&](const core::SilenceRecord& r) {
-    return (!filter.body || r.body == *filter.body) && (!filter.state || r.state == *filter.state);
+    return (!filter.body || r.body == *filter.body) && (!filter.state || r.state == *filter.state) &&
+           (!filter.opened_from || r.procedure.opened_at >= *filter.opened_from) &&
+           (!filter.opened_before || r.procedure.opened_at < *filter.opened_before);
   });
 }
 
@@ -501,7 +503,9 @@ Result<std::vector<core::Mandate>> MemoryMandates::List(const core::MandateFilte
   if (!state) return state.error();
   return Matching((*state)->mandates, [&](const core::Mandate& m) {
     return (!filter.assignee || m.assignee == *filter.assignee) && (!filter.status || m.status == *filter.status) &&
-           (!filter.meeting_id || m.meeting_id == filter.meeting_id);
+           (!filter.meeting_id || m.meeting_id == filter.meeting_id) &&
+           (!filter.given_by || m.given_by == *filter.given_by) && (!filter.from || m.given_on >= *filter.from) &&
+           (!filter.to || m.given_on <= *filter.to);
   });
 }
 

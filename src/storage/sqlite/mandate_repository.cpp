@@ -16,6 +16,7 @@ constexpr char kSelectById[] = "SELECT " MANDATE_COLUMNS " FROM mandates WHERE i
 constexpr char kSelectFiltered[] =
     "SELECT " MANDATE_COLUMNS " FROM mandates "
     "WHERE (?1 IS NULL OR assignee = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR meeting_id = ?3) "
+    "AND (?4 IS NULL OR given_by = ?4) AND (?5 IS NULL OR given_on >= ?5) AND (?6 IS NULL OR given_on <= ?6) "
     "ORDER BY id";
 constexpr char kInsert[] =
     "INSERT INTO mandates (meeting_id, item_number, subject, given_by, given_on, assignee, due_by, "
@@ -97,7 +98,12 @@ Result<std::vector<core::Mandate>> MandateRepository::List(const core::MandateFi
   std::optional<std::string> status;
   if (filter.status) status = std::string(core::ToString(*filter.status));
   return Select(tx_, kSelectFiltered, [&](Statement& s) {
-    s.BindOptionalText(1, ToText(filter.assignee)).BindOptionalText(2, status).BindOptionalInt(3, filter.meeting_id);
+    s.BindOptionalText(1, ToText(filter.assignee))
+        .BindOptionalText(2, status)
+        .BindOptionalInt(3, filter.meeting_id)
+        .BindOptionalText(4, ToText(filter.given_by))
+        .BindOptionalText(5, ToText(filter.from))
+        .BindOptionalText(6, ToText(filter.to));
   });
 }
 

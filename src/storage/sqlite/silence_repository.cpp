@@ -16,7 +16,8 @@ using core::Result;
 constexpr char kSelectById[] = "SELECT " SILENCE_COLUMNS " FROM silence_procedures WHERE id = ?1";
 constexpr char kSelectFiltered[] =
     "SELECT " SILENCE_COLUMNS " FROM silence_procedures "
-    "WHERE (?1 IS NULL OR body = ?1) AND (?2 IS NULL OR state = ?2) ORDER BY id";
+    "WHERE (?1 IS NULL OR body = ?1) AND (?2 IS NULL OR state = ?2) "
+    "AND (?3 IS NULL OR opened_at >= ?3) AND (?4 IS NULL OR opened_at < ?4) ORDER BY id";
 constexpr char kInsert[] =
     "INSERT INTO silence_procedures (body, title, opened_at, expires_at, expiry_wording, text, initiator, "
     "meeting_id, state, decided_at, concluded_at, broken_by, decision_id, amendments_break_silence) "
@@ -212,7 +213,12 @@ Result<std::vector<core::SilenceRecord>> SilenceRepository::List(const core::Sil
   std::optional<std::string> state;
   if (filter.state) state = std::string(core::ToString(*filter.state));
   return Select(tx_, kSelectFiltered,
-                [&](Statement& s) { s.BindOptionalText(1, ToText(filter.body)).BindOptionalText(2, state); });
+                [&](Statement& s) {
+                  s.BindOptionalText(1, ToText(filter.body))
+                      .BindOptionalText(2, state)
+                      .BindOptionalInt(3, ToOptionalMillis(filter.opened_from))
+                      .BindOptionalInt(4, ToOptionalMillis(filter.opened_before));
+                });
 }
 
 Result<std::int64_t> SilenceRepository::Insert(const core::SilenceRecord& record) {
