@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/local_time.hpp"
 #include "core/policy.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/governance_canonical.hpp"
@@ -114,6 +115,10 @@ Result<Decision> RecordDecision(Deps& deps, const Actor& actor, NewDecision in) 
     }
     if (procedure->decision_id) {
       return Error::FailedPrecondition("the procedure's outcome is already recorded", "silence_procedure_id");
+    }
+    if (meeting.ends_on < LocalDate(*procedure->decided_at, deps.zone)) {
+      return Error::FailedPrecondition("the text was adopted after " + code + ": a later meeting records it (R10)",
+                                       "silence_procedure_id");
     }
     for (std::size_t i = 0; i < in.positions.size(); ++i) {
       if (in.positions[i].kind == FloorPositionKind::kObjection) {

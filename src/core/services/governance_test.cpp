@@ -372,7 +372,13 @@ TEST_F(Governance, R10SilenceOutcomeIsRecordedAtTheNextMeetingWithBothDatesAndCh
   auto running = RecordDecision(deps_, kChair, d);
   ASSERT_FALSE(running);
   EXPECT_EQ(running.error().code, ErrorCode::kFailedPrecondition);  // not concluded yet
+  auto earlier = Adopted(year{2021} / March / 15);  // a meeting held before the expiry
+  d.meeting_id = earlier.id;
   ASSERT_EQ(ConcludeDueSilenceProcedures(deps_).value(), 1);
+  auto too_early = RecordDecision(deps_, kChair, d);
+  ASSERT_FALSE(too_early);
+  EXPECT_EQ(too_early.error().code, ErrorCode::kFailedPrecondition);
+  d.meeting_id = m.id;
   auto recorded = RecordDecision(deps_, kChair, d);
   ASSERT_TRUE(recorded) << recorded.error().message;
   EXPECT_EQ(Format(recorded->symbol), "SOC/2021-I/DEC/1");
