@@ -51,6 +51,7 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/openapi.json", {OpenApi, pub, false});
   router_.Add("GET", "/api/v1/time", {Time, pub, false});
   router_.Add("GET", "/api/v1/settings", {Settings, in, false});
+  router_.Add("PUT", "/api/v1/settings/{key}", {SetSetting, in, false});
   router_.Add("POST", "/api/v1/auth/login", {Login, pub, true});
   router_.Add("POST", "/api/v1/auth/logout", {Logout, in, false});
   router_.Add("GET", "/api/v1/auth/me", {Me, in, false});

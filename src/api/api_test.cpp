@@ -325,6 +325,31 @@ class GovernanceApiTest : public ApiTest {
   std::int64_t meeting_ = 0, next_ = 0, open_decision_ = 0, closed_decision_ = 0, open_mandate_ = 0, closed_mandate_ = 0;
 };
 
+// The rules the brief leaves to the Secretariat are settings an administrator changes; a value
+// the rules cannot read changes nothing.
+TEST_F(GovernanceApiTest, AdministratorsChangeGovernanceSettingsThatTheRulesCanRead) {
+  const auto admin = BearerFor("admin", "admin password 1");
+  auto put = [&](const std::string& auth, const std::string& key, const std::string& body) {
+    return Do("PUT", "/api/v1/settings/" + key, auth, body);
+  };
+  auto ok = put(admin, "silence.minimum_period_days", R"({"value":"7"})");
+  ASSERT_EQ(ok.status, 200) << ok.text;
+  EXPECT_EQ(Do("GET", "/api/v1/settings", officer_).body.at("silence.minimum_period_days").as_string(), "7");
+  // A week's silence is now enough.
+  auto opened = Do("POST", "/api/v1/silence-procedures", officer_, R"({"title":"A","text":"A","expires_on":"2021-07-01"})");
+  EXPECT_EQ(opened.status, 201) << opened.text;
+
+  auto bad = put(admin, "silence.minimum_period_days", R"({"value":"two weeks"})");
+  EXPECT_EQ(bad.status, 422) << bad.text;
+  EXPECT_EQ(bad.body.at("field").as_string(), "silence.minimum_period_days");
+  EXPECT_EQ(Do("GET", "/api/v1/settings", officer_).body.at("silence.minimum_period_days").as_string(), "7");
+  EXPECT_EQ(put(admin, "calendar.public_holidays", R"({"value":"21 March"})").status, 422);
+  EXPECT_EQ(put(admin, "titles.deputy_secretary_general_from", R"({"value":"soon"})").status, 422);
+  EXPECT_EQ(put(admin, "time_zone", R"({"value":"Asia/Tokyo"})").status, 404);
+  EXPECT_EQ(put(admin, "silence.minimum_period_days", R"({"value":"7","note":"x"})").status, 422);
+  EXPECT_EQ(put(officer_, "silence.minimum_period_days", R"({"value":"1"})").status, 403);
+}
+
 TEST_F(GovernanceApiTest, BodiesAreListedWithTheirHierarchyAndNames) {
   auto all = Do("GET", "/api/v1/bodies", officer_);
   ASSERT_EQ(all.status, 200);

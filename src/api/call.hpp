@@ -114,6 +114,7 @@ Response MetricsText(Context&, Call&);
 Response OpenApi(Context&, Call&);
 Response Time(Context&, Call&);
 Response Settings(Context&, Call&);
+Response SetSetting(Context&, Call&);
 
 Response Login(Context&, Call&);
 Response Logout(Context&, Call&);

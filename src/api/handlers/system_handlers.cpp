@@ -1,6 +1,7 @@
 // Health, metrics, the OpenAPI document, the organisation's clock and settings.
 #include "api/call.hpp"
 #include "api/problem.hpp"
+#include "codec/json_reader.hpp"
 #include "core/local_time.hpp"
 #include "core/services/settings.hpp"
 
@@ -56,6 +57,19 @@ Response Settings(Context& ctx, Call& call) {
   boost::json::object out;
   for (const auto& [k, v] : *all) out[k] = v;
   return Json(200, out);
+}
+
+Response SetSetting(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  boost::json::object body;
+  if (auto bad = ReadJsonBody(call, body)) return std::move(*bad);
+  codec::ObjectReader r(body);
+  if (auto k = r.OnlyKnown({"value"}); !k) return ProblemFrom(k.error());
+  auto value = r.String("value");
+  if (!value) return ProblemFrom(value.error());
+  const std::string key(call.params.Get("key"));
+  if (auto set = core::SetSetting(ctx.deps, call.actor(), key, *value); !set) return ProblemFrom(set.error());
+  return Json(200, {{"key", key}, {"value", *value}});
 }
 
 }  // namespace chancery::api::handlers
