@@ -3,64 +3,10 @@
 #include "api/call.hpp"
 #include "api/problem.hpp"
 #include "codec/governance_json.hpp"
-#include "core/local_time.hpp"
-#include "core/services/participants.hpp"
 #include "core/services/silence_procedures.hpp"
 
 namespace chancery::api::handlers {
 namespace {
-
-constexpr std::string_view kNoEffect = ": kept as correspondence, no effect";
-
-// The participant's short English name on `day`, or its id when the registry has none.
-std::string NameOf(Context& ctx, const Call& call, const std::string& id, core::Date day) {
-  auto p = core::GetParticipant(ctx.deps, call.actor(), id);
-  if (!p) return id;
-  const auto* name = core::NameOn(*p, "en", day);
-  return name ? name->short_name : id;
-}
-
-// A sentence for the person who registered the response: what it did, and by which rule.
-// "Turkmenistan is not a Member State on 28 June 2021: kept as correspondence, no effect (R3)".
-std::string Reason(Context& ctx, const Call& call, const core::SilenceView& view, int seq,
-                   core::ResponseEffect effect) {
-  const core::RecordedResponse* response = nullptr;
-  for (const auto& r : view.record.responses) {
-    if (r.seq == seq) response = &r;
-  }
-  if (!response) return std::string(core::ToString(effect));
-  const auto& zone = ctx.deps.zone;
-  const auto& received = response->response;
-  const core::Date day = core::LocalDate(received.received_at, zone);
-  const std::string date = ctx.deps.formatter.LongDate(day, "en");
-  const std::string who = NameOf(ctx, call, received.participant_id, day);
-  const bool amendment = received.kind == core::ResponseKind::kAmendment;
-  using E = core::ResponseEffect;
-  switch (effect) {
-    case E::kBreaksSilence:
-      return who + " is a Member State on " + date + " and " +
-             (amendment ? "proposed an amendment" : std::string("objected")) +
-             " before the expiry: silence is broken and the text is not adopted (" + (amendment ? "R8, R9" : "R9") +
-             ")";
-    case E::kNotAMemberState:
-      return who + " is not a Member State on " + date + std::string(kNoEffect) + " (R3)";
-    case E::kAtOrAfterExpiry:
-      return "received at or after the expiry, " +
-             ctx.deps.formatter.LocalDateTime(view.record.procedure.expires_at, zone, "en") + std::string(kNoEffect) +
-             " (R8)";
-    case E::kDoesNotObject:
-      return (amendment ? std::string("amendments do not break this procedure's silence (the rule in force when it opened)")
-                        : std::string("a comment does not break silence")) +
-             std::string(kNoEffect) + " (R8)";
-    case E::kAlreadyBroken:
-      return "silence had already been broken" + std::string(kNoEffect) + " (R9)";
-    case E::kUnknownParticipant:
-      return received.participant_id + " is not in the registry" + std::string(kNoEffect);
-    case E::kNotYetReceived:
-      return "received after the moment the procedure was evaluated: no effect yet";
-  }
-  return std::string(core::ToString(effect));
-}
 
 std::optional<Response> ReadProcedureId(const Call& call, std::int64_t& id) {
   auto value = PathInt(call, "id");
@@ -138,7 +84,7 @@ Response RegisterSilenceResponse(Context& ctx, Call& call) {
   out.BeginObject();
   out.Key("seq").Int(registered->seq);
   out.Key("effect").String(core::ToString(registered->effect));
-  out.Key("reason").String(Reason(ctx, call, registered->view, registered->seq, registered->effect));
+  out.Key("reason").String(registered->reason);
   out.Key("procedure");
   codec::WriteJson(out, registered->view);
   out.EndObject();

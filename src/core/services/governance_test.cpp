@@ -197,6 +197,7 @@ TEST_F(Governance, R3ObserverObjectionIsKeptWithoutEffect) {
   clock_.Set(At(year{2021} / March / 10));
   auto r = Respond(v.record.id, "JPN");
   EXPECT_EQ(r.effect, ResponseEffect::kNotAMemberState);
+  EXPECT_EQ(r.reason, "JPN is not a Member State on 2021-03-10: kept as correspondence, no effect (R3)");
   EXPECT_EQ(r.view.record.state, SilenceState::kRunning);
   ASSERT_EQ(r.view.record.responses.size(), 1u);  // kept as correspondence
   EXPECT_EQ(r.view.record.responses[0].reference, "NV 1");

@@ -71,6 +71,44 @@ bool ConcludeIfDecided(const Deps& deps, SilenceRecord& record, const SilenceOut
   return true;
 }
 
+constexpr std::string_view kNoEffect = ": kept as correspondence, no effect";
+
+// The sentence of RegisteredResponse::reason, in English.
+std::string Explain(const Deps& deps, const SilenceRecord& record, const RecordedResponse& response,
+                    ResponseEffect effect, const Registry& registry) {
+  const auto& received = response.response;
+  const Date day = LocalDate(received.received_at, deps.zone);
+  const std::string date = deps.formatter.LongDate(day, "en");
+  const Participant* p = FindById(registry, received.participant_id);
+  const NameVersion* name = p ? NameOn(*p, "en", day) : nullptr;
+  const std::string who = name ? name->short_name : received.participant_id;
+  const bool amendment = received.kind == ResponseKind::kAmendment;
+  switch (effect) {
+    case ResponseEffect::kBreaksSilence:
+      return who + " is a Member State on " + date + " and " + (amendment ? "proposed an amendment" : "objected") +
+             " before the expiry: silence is broken and the text is not adopted (" + (amendment ? "R8, R9" : "R9") +
+             ")";
+    case ResponseEffect::kNotAMemberState:
+      return who + " is not a Member State on " + date + std::string(kNoEffect) + " (R3)";
+    case ResponseEffect::kAtOrAfterExpiry:
+      return "received at or after the expiry, " +
+             deps.formatter.LocalDateTime(record.procedure.expires_at, deps.zone, "en") + std::string(kNoEffect) +
+             " (R8)";
+    case ResponseEffect::kDoesNotObject:
+      return std::string(amendment ? "amendments do not break this procedure's silence (the rule in force when it "
+                                     "opened)"
+                                   : "a comment does not break silence") +
+             std::string(kNoEffect) + " (R8)";
+    case ResponseEffect::kAlreadyBroken:
+      return "silence had already been broken" + std::string(kNoEffect) + " (R9)";
+    case ResponseEffect::kUnknownParticipant:
+      return received.participant_id + " is not in the registry" + std::string(kNoEffect);
+    case ResponseEffect::kNotYetReceived:
+      return "received after the moment the procedure was evaluated: no effect yet";
+  }
+  return std::string(ToString(effect));
+}
+
 // What every use case here reads first: a transaction, the settings and the registry.
 struct Context {
   std::unique_ptr<Transaction> tx;
@@ -221,7 +259,8 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   }
   if (auto r = c->tx->Commit(); !r) return r.error();
   const ResponseEffect effect = outcome.effects.back();
-  return RegisteredResponse{View(deps, std::move(record), registry, c->settings), seq, effect};
+  std::string reason = Explain(deps, record, record.responses.back(), effect, registry);
+  return RegisteredResponse{View(deps, std::move(record), registry, c->settings), seq, effect, std::move(reason)};
 }
 
 Result<int> ConcludeDueSilenceProcedures(Deps& deps) {

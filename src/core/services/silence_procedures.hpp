@@ -51,6 +51,9 @@ struct RegisteredResponse {
   SilenceView view;
   int seq = 0;
   ResponseEffect effect = ResponseEffect::kBreaksSilence;
+  // What it did and by which rule, for the person who registered it: "Turkmenistan is not a
+  // Member State on 28 June 2021: kept as correspondence, no effect (R3)".
+  std::string reason;
 };
 Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std::int64_t id, NewResponse response);
 
