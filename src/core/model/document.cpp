@@ -1,0 +1,91 @@
+#include "core/model/document.hpp"
+
+#include <set>
+
+namespace chancery::core {
+namespace {
+
+template <class E, std::size_t N>
+std::optional<E> ParseEnum(std::string_view text, const E (&all)[N]) {
+  for (E e : all) {
+    if (ToString(e) == text) return e;
+  }
+  return std::nullopt;
+}
+
+constexpr DocumentKind kKinds[] = {DocumentKind::kDraftRegulation, DocumentKind::kDecision, DocumentKind::kAgenda,
+                                   DocumentKind::kMinutes, DocumentKind::kListOfParticipants, DocumentKind::kReport,
+                                   DocumentKind::kNote};
+constexpr AccessCategory kAccess[] = {AccessCategory::kPublic, AccessCategory::kMembersAndObservers,
+                                      AccessCategory::kMemberStatesOnly, AccessCategory::kSecretariatOnly};
+constexpr ParagraphStyle kStyles[] = {ParagraphStyle::kTitle, ParagraphStyle::kText, ParagraphStyle::kItemHeading,
+                                      ParagraphStyle::kSubheading, ParagraphStyle::kListItem};
+
+bool IsParagraphId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view ToString(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kDraftRegulation: return "draft_regulation";
+    case DocumentKind::kDecision: return "decision";
+    case DocumentKind::kAgenda: return "agenda";
+    case DocumentKind::kMinutes: return "minutes";
+    case DocumentKind::kListOfParticipants: return "list_of_participants";
+    case DocumentKind::kReport: return "report";
+    case DocumentKind::kNote: return "note";
+  }
+  return "note";
+}
+
+std::optional<DocumentKind> ParseDocumentKind(std::string_view text) { return ParseEnum(text, kKinds); }
+
+std::string_view ToString(AccessCategory access) {
+  switch (access) {
+    case AccessCategory::kPublic: return "public";
+    case AccessCategory::kMembersAndObservers: return "members_and_observers";
+    case AccessCategory::kMemberStatesOnly: return "member_states_only";
+    case AccessCategory::kSecretariatOnly: return "secretariat_only";
+  }
+  return "secretariat_only";
+}
+
+std::optional<AccessCategory> ParseAccessCategory(std::string_view text) { return ParseEnum(text, kAccess); }
+
+std::string_view ToString(ParagraphStyle style) {
+  switch (style) {
+    case ParagraphStyle::kTitle: return "title";
+    case ParagraphStyle::kText: return "text";
+    case ParagraphStyle::kItemHeading: return "item_heading";
+    case ParagraphStyle::kSubheading: return "subheading";
+    case ParagraphStyle::kListItem: return "list_item";
+  }
+  return "text";
+}
+
+std::optional<ParagraphStyle> ParseParagraphStyle(std::string_view text) { return ParseEnum(text, kStyles); }
+
+Result<void> ValidateContent(const DocumentContent& content) {
+  if (!IsSupportedLanguage(content.lang)) return Error::InvalidArgument("lang must be en, ru or kk", "lang");
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < content.paragraphs.size(); ++i) {
+    const auto& p = content.paragraphs[i];
+    const std::string at = "paragraphs[" + std::to_string(i) + "]";
+    if (!IsParagraphId(p.id)) {
+      return Error::InvalidArgument("a paragraph id is 1 to 64 of a-z, 0-9 and -", at + ".id");
+    }
+    if (!seen.insert(p.id).second) return Error::InvalidArgument("paragraph ids are unique: " + p.id, at + ".id");
+    if (p.style == ParagraphStyle::kItemHeading && p.item_number < 1) {
+      return Error::InvalidArgument("an item heading names its item's number", at + ".item_number");
+    }
+  }
+  return Ok();
+}
+
+}  // namespace chancery::core
