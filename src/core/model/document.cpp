@@ -18,6 +18,10 @@ constexpr DocumentKind kKinds[] = {DocumentKind::kDraftRegulation, DocumentKind:
                                    DocumentKind::kNote};
 constexpr AccessCategory kAccess[] = {AccessCategory::kPublic, AccessCategory::kMembersAndObservers,
                                       AccessCategory::kMemberStatesOnly, AccessCategory::kSecretariatOnly};
+constexpr TranslationStatus kStatuses[] = {TranslationStatus::kOriginal, TranslationStatus::kInProgress,
+                                           TranslationStatus::kTranslated, TranslationStatus::kVerified};
+constexpr StageKind kStages[] = {StageKind::kSubmitted, StageKind::kConsensusReached, StageKind::kApproved,
+                                 StageKind::kRecommended, StageKind::kAdopted};
 constexpr ParagraphStyle kStyles[] = {ParagraphStyle::kTitle, ParagraphStyle::kText, ParagraphStyle::kItemHeading,
                                       ParagraphStyle::kSubheading, ParagraphStyle::kListItem};
 
@@ -86,6 +90,48 @@ Result<void> ValidateContent(const DocumentContent& content) {
     }
   }
   return Ok();
+}
+
+std::string_view ToString(TranslationStatus status) {
+  switch (status) {
+    case TranslationStatus::kOriginal: return "original";
+    case TranslationStatus::kInProgress: return "in_progress";
+    case TranslationStatus::kTranslated: return "translated";
+    case TranslationStatus::kVerified: return "verified";
+  }
+  return "in_progress";
+}
+
+std::optional<TranslationStatus> ParseTranslationStatus(std::string_view text) { return ParseEnum(text, kStatuses); }
+
+std::string_view ToString(StageKind kind) {
+  switch (kind) {
+    case StageKind::kSubmitted: return "submitted";
+    case StageKind::kConsensusReached: return "consensus_reached";
+    case StageKind::kApproved: return "approved";
+    case StageKind::kRecommended: return "recommended";
+    case StageKind::kAdopted: return "adopted";
+  }
+  return "submitted";
+}
+
+std::optional<StageKind> ParseStageKind(std::string_view text) { return ParseEnum(text, kStages); }
+
+bool IsDocumentSymbol(std::string_view symbol) {
+  if (symbol.empty() || symbol.size() > 64) return false;
+  for (char c : symbol) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+                    c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const LanguageVersion* FindLanguage(const DocumentVersion& version, std::string_view lang) {
+  for (const auto& l : version.languages) {
+    if (l.content.lang == lang) return &l;
+  }
+  return nullptr;
 }
 
 }  // namespace chancery::core

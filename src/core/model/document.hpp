@@ -9,8 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model/decision_symbol.hpp"
 #include "core/model/participant.hpp"
 #include "core/result.hpp"
+#include "core/time.hpp"
 
 namespace chancery::core {
 
@@ -52,5 +54,60 @@ struct DocumentContent {
 // Checks ids (present, well-formed, unique) and styles (an item heading has its number).
 // kInvalidArgument naming "paragraphs[i].…".
 Result<void> ValidateContent(const DocumentContent& content);
+
+// How far a language version is from being usable: the original, a translation under way, a
+// finished translation, a translation checked against the original.
+enum class TranslationStatus { kOriginal, kInProgress, kTranslated, kVerified };
+std::string_view ToString(TranslationStatus status);  // "original", "in_progress", "translated", "verified"
+std::optional<TranslationStatus> ParseTranslationStatus(std::string_view text);
+
+struct LanguageVersion {
+  DocumentContent content;
+  TranslationStatus status = TranslationStatus::kOriginal;
+};
+
+// A version never changes once stored: a correction is a new version with its reason.
+struct DocumentVersion {
+  int number = 0;  // 1, 2, … within the document
+  Instant created_at{};
+  std::int64_t author_id = 0;  // user id; 0 for the system
+  std::string author;          // username, as it was
+  std::string reason;          // "draft circulated for comments", "reflecting comments of Member States"
+  std::vector<LanguageVersion> languages;  // at most one per language; exactly one kOriginal
+};
+
+// A step of a draft through the bodies (SWG → SOC → MM), tied to the meeting and decision
+// that took it.
+enum class StageKind { kSubmitted, kConsensusReached, kApproved, kRecommended, kAdopted };
+std::string_view ToString(StageKind kind);  // "submitted", "consensus_reached", "approved", "recommended", "adopted"
+std::optional<StageKind> ParseStageKind(std::string_view text);
+
+struct DocumentStage {
+  BodyCode body = BodyCode::kSwg;
+  StageKind kind = StageKind::kSubmitted;
+  Date on;
+  std::optional<std::int64_t> meeting_id = std::nullopt;
+  std::optional<std::int64_t> decision_id = std::nullopt;
+  std::optional<BodyCode> recommended_to = std::nullopt;
+};
+
+struct Document {
+  std::int64_t id = 0;
+  std::string symbol;                       // current: "MM/2021/DRAFT/1", "SOC/2021-I/Minutes"
+  std::vector<std::string> former_symbols;  // earlier symbols stay findable (a draft's, once adopted)
+  DocumentKind kind = DocumentKind::kNote;
+  BodyCode body = BodyCode::kSoc;           // the body it is addressed to or issued by
+  AccessCategory access = AccessCategory::kMemberStatesOnly;
+  std::string original_language = "en";
+  std::optional<std::int64_t> meeting_id = std::nullopt;  // minutes, agenda: the meeting
+  std::vector<DocumentVersion> versions;    // in number order
+  std::vector<DocumentStage> stages;        // in the order taken
+};
+
+// A symbol as documents use them: 1 to 64 of A-Z a-z 0-9 / . - (no spaces).
+bool IsDocumentSymbol(std::string_view symbol);
+
+// The content of `version` in `lang`, or null.
+const LanguageVersion* FindLanguage(const DocumentVersion& version, std::string_view lang);
 
 }  // namespace chancery::core

@@ -16,6 +16,7 @@
 #include "core/model/audit.hpp"
 #include "core/model/chairmanship.hpp"
 #include "core/model/decision.hpp"
+#include "core/model/document.hpp"
 #include "core/model/mandate.hpp"
 #include "core/model/meeting.hpp"
 #include "core/model/participant.hpp"
@@ -180,6 +181,33 @@ class MandateRepository {
   virtual Result<void> Update(const Mandate& mandate) = 0;                  // kNotFound if absent
 };
 
+struct DocumentFilter {
+  std::optional<DocumentKind> kind = std::nullopt;
+  std::optional<BodyCode> body = std::nullopt;
+  std::optional<std::int64_t> meeting_id = std::nullopt;
+};
+
+// Documents and their versions. A stored version is never changed or removed: AddVersion
+// appends, and Update writes only what may change (symbols, access, stages).
+class DocumentRepository {
+ public:
+  virtual ~DocumentRepository() = default;
+  virtual Result<std::optional<Document>> Find(std::int64_t id) = 0;  // with every version
+  // By its current symbol or a former one.
+  virtual Result<std::optional<Document>> FindBySymbol(std::string_view symbol) = 0;
+  // Matching documents by id, each with its versions' metadata but only the latest version's
+  // content (lists show what is current; a version's content is read with Find).
+  virtual Result<std::vector<Document>> List(const DocumentFilter& filter) = 0;
+  // Assigns the id; stores the versions given (normally version 1). kAlreadyExists if the
+  // symbol, current or former, is any document's symbol.
+  virtual Result<std::int64_t> Insert(const Document& document) = 0;
+  // Symbol, former symbols, access and stages. kNotFound if absent; kAlreadyExists if the new
+  // symbol is another document's.
+  virtual Result<void> Update(const Document& document) = 0;
+  // Appends a version; kConflict unless its number is the latest + 1; kNotFound if absent.
+  virtual Result<void> AddVersion(std::int64_t document_id, const DocumentVersion& version) = 0;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;  // rolls back unless committed
@@ -194,6 +222,7 @@ class Transaction {
   virtual DecisionRepository& Decisions() = 0;
   virtual SilenceRepository& SilenceProcedures() = 0;
   virtual MandateRepository& Mandates() = 0;
+  virtual DocumentRepository& Documents() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

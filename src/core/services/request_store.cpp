@@ -19,6 +19,7 @@ class BorrowedTransaction : public Transaction {
   DecisionRepository& Decisions() override { return tx_.Decisions(); }
   SilenceRepository& SilenceProcedures() override { return tx_.SilenceProcedures(); }
   MandateRepository& Mandates() override { return tx_.Mandates(); }
+  DocumentRepository& Documents() override { return tx_.Documents(); }
   Result<void> Commit() override { return Ok(); }
 
  private:
