@@ -91,6 +91,14 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("POST", "/api/v1/silence-procedures", {OpenSilenceProcedure, in, false});
   router_.Add("GET", "/api/v1/silence-procedures/{id}", {GetSilenceProcedure, in, false});
   router_.Add("POST", "/api/v1/silence-procedures/{id}/responses", {RegisterSilenceResponse, in, false});
+  router_.Add("GET", "/api/v1/documents", {ListDocuments, in, false});
+  router_.Add("POST", "/api/v1/documents", {CreateDocument, in, false});
+  router_.Add("GET", "/api/v1/documents/by-symbol", {GetDocumentBySymbol, in, false});
+  router_.Add("GET", "/api/v1/documents/{id}", {GetDocument, in, false});
+  router_.Add("GET", "/api/v1/documents/{id}/versions/{n}", {GetDocumentVersion, in, false});
+  router_.Add("POST", "/api/v1/documents/{id}/versions", {AddDocumentVersion, in, false});
+  router_.Add("GET", "/api/v1/documents/{id}/diff", {DiffDocumentVersions, in, false});
+  router_.Add("POST", "/api/v1/documents/{id}/stages", {AddDocumentStage, in, false});
   router_.Add("GET", "/api/v1/mandates", {ListMandates, in, false});
   router_.Add("GET", "/api/v1/mandates/{id}", {GetMandate, in, false});
   router_.Add("PATCH", "/api/v1/mandates/{id}", {SetMandateStatus, in, false});

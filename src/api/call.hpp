@@ -130,6 +130,15 @@ Response ListUsers(Context&, Call&);
 Response CreateUser(Context&, Call&);
 Response GetUser(Context&, Call&);
 
+Response ListDocuments(Context&, Call&);
+Response CreateDocument(Context&, Call&);
+Response GetDocument(Context&, Call&);
+Response GetDocumentBySymbol(Context&, Call&);
+Response GetDocumentVersion(Context&, Call&);
+Response AddDocumentVersion(Context&, Call&);
+Response DiffDocumentVersions(Context&, Call&);
+Response AddDocumentStage(Context&, Call&);
+
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);
 

@@ -113,6 +113,34 @@ Verdict OnSilenceResponse(const Actor& a, Action action, const ObjectRef& o) {
   return Verdict::kDeny;
 }
 
+// Documents by access category: public and "Member States and Observers" for every signed-in
+// role; "Member States only" hidden from observer delegates; "Secretariat only" hidden from all
+// but the Secretariat. The Secretariat and the Chairmanship prepare and revise them (a draft
+// may come from the Chairmanship); nothing is ever deleted, only superseded by a new version.
+Verdict OnDocument(const Actor& a, Action action, const ObjectRef& o) {
+  const bool secretariat = IsSecretariat(a.role);
+  if (o.access) {
+    switch (*o.access) {
+      case AccessCategory::kPublic:
+      case AccessCategory::kMembersAndObservers: break;
+      case AccessCategory::kMemberStatesOnly:
+        if (a.role == Role::kObserverDelegate) return Verdict::kHide;
+        break;
+      case AccessCategory::kSecretariatOnly:
+        if (!secretariat) return Verdict::kHide;
+        break;
+    }
+  }
+  switch (action) {
+    case Action::kRead:
+    case Action::kList: return Verdict::kAllow;
+    case Action::kCreate:
+    case Action::kUpdate: return secretariat || a.role == Role::kChairmanship ? Verdict::kAllow : Verdict::kDeny;
+    case Action::kDelete: return Verdict::kDeny;
+  }
+  return Verdict::kDeny;
+}
+
 Verdict OnSettings(const Actor& a, Action action) {
   switch (action) {
     case Action::kRead:
@@ -149,6 +177,7 @@ std::string_view ToString(ObjectKind kind) {
     case ObjectKind::kAgendaItem: return "agenda_item";
     case ObjectKind::kSilenceProcedure: return "silence_procedure";
     case ObjectKind::kSilenceResponse: return "silence_response";
+    case ObjectKind::kDocument: return "document";
   }
   return "participant";
 }
@@ -176,6 +205,7 @@ Verdict Decide(const Actor& actor, Action action, const ObjectRef& object) {
     case ObjectKind::kAgendaItem: return OnMeetingRecord(actor, action, object);
     case ObjectKind::kSilenceProcedure: return OnSilenceProcedure(actor, action);
     case ObjectKind::kSilenceResponse: return OnSilenceResponse(actor, action, object);
+    case ObjectKind::kDocument: return OnDocument(actor, action, object);
   }
   return Verdict::kHide;
 }

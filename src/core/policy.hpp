@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/model/document.hpp"
 #include "core/model/user.hpp"
 
 namespace chancery::core {
@@ -24,6 +25,7 @@ enum class ObjectKind {
   kAgendaItem,
   kSilenceProcedure,
   kSilenceResponse,
+  kDocument,
 };
 
 inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
@@ -32,7 +34,7 @@ inline constexpr ObjectKind kAllObjectKinds[] = {
     ObjectKind::kParticipant, ObjectKind::kUser,         ObjectKind::kAuditLog,
     ObjectKind::kSettings,    ObjectKind::kBody,         ObjectKind::kChairmanship,
     ObjectKind::kMeeting,     ObjectKind::kAgendaItem,   ObjectKind::kSilenceProcedure,
-    ObjectKind::kSilenceResponse};
+    ObjectKind::kSilenceResponse, ObjectKind::kDocument};
 
 std::string_view ToString(Action action);
 std::string_view ToString(ObjectKind kind);
@@ -48,6 +50,9 @@ struct ObjectRef {
   // kSilenceResponse: the participant on whose behalf it is made. A delegate acts only for
   // their own state; the Secretariat registers correspondence from anyone.
   std::optional<std::string> participant_id = std::nullopt;
+  // kDocument: its access category; a collection leaves it empty. What a paragraph of minutes
+  // says under an item is asked about as that item.
+  std::optional<AccessCategory> access = std::nullopt;
 };
 
 enum class Verdict { kAllow, kDeny, kHide };
