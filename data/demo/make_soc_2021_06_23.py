@@ -70,7 +70,20 @@ def decision(item, body, save=None):
     return s
 
 CHAIR = "H.E. Mr. Shakhrat Nuryshev, First Deputy Minister of Foreign Affairs of the Republic of Kazakhstan"
+CEP = "{{cep_draft}}"
 steps = []
+# The CEP Regulations draft as the SOC received it from the SWG, which reached consensus on it
+# at its meeting of 21–22 June 2021 (the day is not in the seed: the 22nd is assumed).
+steps.append({"as": "officer", "method": "POST", "path": "/api/v1/documents", "expect": 201,
+  "note": "The draft's text is not in the seed; the entry records its passage through the bodies.",
+  "body": {"symbol": "MM/2021/DRAFT/1", "kind": "draft_regulation", "body": "MM", "access": "member_states_only",
+           "reason": "as agreed in the SWG",
+           "languages": [{"lang": "en", "status": "original",
+                          "title": "Draft Regulations of the Council of Eminent Persons of the Conference on Interaction and Confidence Building Measures in Asia (CICA)",
+                          "paragraphs": [{"id": "note", "text": "The text of the draft is not reproduced in the minutes of 23 June 2021; this entry records the draft's passage through the SWG, the SOC and the Ministerial Meeting."}]}]},
+  "save": {"cep_draft": "id"}})
+steps.append({"as": "officer", "method": "POST", "path": f"/api/v1/documents/{CEP}/stages", "expect": 201,
+  "body": {"body": "SWG", "kind": "consensus_reached", "on": "2021-06-22"}})
 steps.append({"as": "officer", "method": "POST", "path": "/api/v1/meetings", "expect": 201,
   "note": "The draft agenda as circulated: the wording of item 4 before India's amendment is not in the seed and is reconstructed.",
   "body": {"body": "SOC", "session": "2021-I", "starts_on": "2021-06-23", "ends_on": "2021-06-23",
@@ -117,7 +130,13 @@ steps.append(stmt(7, "chair", para("The Chairperson reported that consensus was 
 steps.append(decision(7, {
   "title": "Approval of the draft Regulations of the Council of Eminent Persons of CICA",
   "text": "The Senior Officials Committee approved the draft of the Regulations of the Council of Eminent Persons of the Conference on Interaction and Confidence Building Measures in Asia (CICA) (MM/2021/DRAFT/1) and recommended its adoption by the Ministers of Foreign Affairs of the CICA Member States.",
-  "approved_documents": ["MM/2021/DRAFT/1"], "recommended_to": "MM", "numbered": False}))
+  "approved_documents": ["MM/2021/DRAFT/1"], "recommended_to": "MM", "numbered": False}, "cep_approval"))
+for kind in ("approved", "recommended"):
+    stage = {"body": "SOC", "kind": kind, "on": "2021-06-23", "meeting_id": M, "decision_id": "{{cep_approval}}"}
+    if kind == "recommended":
+        stage["recommended_to"] = "MM"
+    steps.append({"as": "officer", "method": "POST", "path": f"/api/v1/documents/{CEP}/stages", "expect": 201,
+                  "body": stage})
 # 8
 steps.append(stmt(8, "chair", para("The Chairperson reported that the SWG had thoroughly considered"), "KAZ", "The Chairperson"))
 steps.append(mandate(8, "Agreeing on the draft of the Regulations of the CICA Think Tank Forum"))

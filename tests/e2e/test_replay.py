@@ -179,6 +179,21 @@ class Soc20210623(unittest.TestCase):
         # A Member State's delegate sees the whole meeting.
         self.assertEqual(len(self.get("delegate.ind", f"/api/v1/meetings/{self.soc}")["items"]), 11)
 
+    def test_the_cep_regulations_draft_goes_swg_soc_recommended_to_mm(self):
+        d = self.get("delegate.ind", "/api/v1/documents/by-symbol?symbol=MM/2021/DRAFT/1")
+        self.assertEqual(d["kind"], "draft_regulation")
+        self.assertEqual([(s["body"], s["kind"], s["on"]) for s in d["stages"]],
+                         [("SWG", "consensus_reached", "2021-06-22"), ("SOC", "approved", "2021-06-23"),
+                          ("SOC", "recommended", "2021-06-23")])
+        self.assertEqual(d["stages"][2]["recommended_to"], "MM")
+        self.assertEqual(d["stages"][1]["meeting_id"], self.soc)
+        approval = self.get("officer", f"/api/v1/decisions/{d['stages'][1]['decision_id']}")
+        self.assertEqual(approval["approved_documents"], ["MM/2021/DRAFT/1"])
+        # Member States only: an observer does not learn it exists.
+        r = self.replay.call("observer.jpn", "GET", "/api/v1/documents/by-symbol?symbol=MM/2021/DRAFT/1")
+        self.assertEqual(r.status, 404)
+        self.assertEqual(self.get("observer.jpn", "/api/v1/documents")["total"], 0)
+
     def test_lists_filter_by_body_and_date(self):
         self.assertEqual(self.get("officer", "/api/v1/mandates?body=SOC&from=2021-06-23&to=2021-06-23")["total"], 4)
         self.assertEqual(self.get("officer", "/api/v1/mandates?from=2021-06-24")["total"], 0)
