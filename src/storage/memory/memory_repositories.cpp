@@ -1,6 +1,7 @@
 #include "storage/memory/memory_repositories.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 #include <utility>
 
@@ -45,6 +46,59 @@ bool SessionTaken(const MemoryState& state, const core::Meeting& meeting, std::i
   return std::any_of(state.meetings.begin(), state.meetings.end(), [&](const auto& entry) {
     return entry.first != self_id && entry.second.body == meeting.body && entry.second.session == meeting.session;
   });
+}
+
+// A document's symbols, current and former, each once: the rows it has in
+// document_symbol_index. A document may list its own symbol twice (renamed back to a former
+// one); only another document's symbol is taken.
+std::set<std::string> SymbolsOf(const core::Document& d) {
+  std::set<std::string> symbols(d.former_symbols.begin(), d.former_symbols.end());
+  symbols.insert(d.symbol);
+  return symbols;
+}
+
+// Mirrors document_symbol_index (symbol PRIMARY KEY): the first of the document's symbols,
+// current or former, that a document other than `self_id` holds.
+std::optional<std::string> SymbolTaken(const MemoryState& state, const core::Document& d, std::int64_t self_id) {
+  for (const auto& symbol : SymbolsOf(d)) {
+    for (const auto& [id, other] : state.documents) {
+      if (id == self_id) continue;
+      if (other.symbol == symbol ||
+          std::find(other.former_symbols.begin(), other.former_symbols.end(), symbol) != other.former_symbols.end()) {
+        return symbol;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The number a new version of `d` must have: versions are appended one by one from 1.
+Result<void> CheckNextNumber(const core::Document& d, std::int64_t id, const core::DocumentVersion& v) {
+  const int latest = d.versions.empty() ? 0 : d.versions.back().number;
+  if (v.number != latest + 1) {
+    return Error::Conflict("document " + std::to_string(id) + " is at version " + std::to_string(latest) +
+                           "; the next is " + std::to_string(latest + 1) + ", not " + std::to_string(v.number));
+  }
+  return core::Ok();
+}
+
+// Mirrors PRIMARY KEY (document_id, number, lang) on document_languages.
+Result<void> CheckLanguages(std::int64_t id, const core::DocumentVersion& v) {
+  for (std::size_t i = 0; i < v.languages.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (v.languages[i].content.lang == v.languages[j].content.lang) {
+        return Error::AlreadyExists("document " + std::to_string(id) + " version " + std::to_string(v.number) +
+                                    " has two texts in '" + v.languages[i].content.lang + "'");
+      }
+    }
+  }
+  return core::Ok();
+}
+
+// What a list shows of a document: every version's metadata, the latest version's content.
+core::Document Current(core::Document d) {
+  for (std::size_t i = 0; i + 1 < d.versions.size(); ++i) d.versions[i].languages.clear();
+  return d;
 }
 
 // Lists every stored value that matches, in key (id) order.
@@ -525,6 +579,89 @@ Result<void> MemoryMandates::Update(const core::Mandate& mandate) {
   auto it = (*state)->mandates.find(mandate.id);
   if (it == (*state)->mandates.end()) return Error::NotFound("no mandate with id " + std::to_string(mandate.id));
   it->second = mandate;
+  return core::Ok();
+}
+
+// --- documents ---
+
+Result<std::optional<core::Document>> MemoryDocuments::Find(std::int64_t id) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return FindIn((*state)->documents, id);
+}
+
+Result<std::optional<core::Document>> MemoryDocuments::FindBySymbol(std::string_view symbol) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  for (const auto& [id, d] : (*state)->documents) {
+    if (d.symbol == symbol ||
+        std::find(d.former_symbols.begin(), d.former_symbols.end(), symbol) != d.former_symbols.end()) {
+      return std::optional<core::Document>(d);
+    }
+  }
+  return std::optional<core::Document>();
+}
+
+Result<std::vector<core::Document>> MemoryDocuments::List(const core::DocumentFilter& filter) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  std::vector<core::Document> out;
+  for (const auto& [id, d] : (*state)->documents) {
+    if ((!filter.kind || d.kind == *filter.kind) && (!filter.body || d.body == *filter.body) &&
+        (!filter.meeting_id || d.meeting_id == filter.meeting_id)) {
+      out.push_back(Current(d));
+    }
+  }
+  return out;
+}
+
+Result<std::int64_t> MemoryDocuments::Insert(const core::Document& document) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  MemoryState& s = **state;
+  if (auto taken = SymbolTaken(s, document, 0)) {
+    return Error::AlreadyExists("document symbol " + *taken + " is already taken");
+  }
+  const std::int64_t id = s.last_document_id + 1;
+  core::Document stored = document;
+  stored.id = id;
+  stored.versions.clear();
+  for (const auto& v : document.versions) {
+    if (auto r = CheckNextNumber(stored, id, v); !r) return r.error();
+    if (auto r = CheckLanguages(id, v); !r) return r.error();
+    stored.versions.push_back(v);
+  }
+  s.documents.emplace(id, std::move(stored));
+  s.last_document_id = id;
+  return id;
+}
+
+Result<void> MemoryDocuments::Update(const core::Document& document) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  MemoryState& s = **state;
+  auto it = s.documents.find(document.id);
+  if (it == s.documents.end()) return Error::NotFound("no document with id " + std::to_string(document.id));
+  if (auto taken = SymbolTaken(s, document, document.id)) {
+    return Error::AlreadyExists("document symbol " + *taken + " is already taken");
+  }
+  // Only what may change; kind, body, language, meeting and the versions stay as stored.
+  core::Document& stored = it->second;
+  stored.symbol = document.symbol;
+  stored.former_symbols = document.former_symbols;
+  stored.access = document.access;
+  stored.stages = document.stages;
+  return core::Ok();
+}
+
+Result<void> MemoryDocuments::AddVersion(std::int64_t document_id, const core::DocumentVersion& version) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  auto it = (*state)->documents.find(document_id);
+  if (it == (*state)->documents.end()) return Error::NotFound("no document with id " + std::to_string(document_id));
+  if (auto r = CheckNextNumber(it->second, document_id, version); !r) return r;
+  if (auto r = CheckLanguages(document_id, version); !r) return r;
+  it->second.versions.push_back(version);
   return core::Ok();
 }
 

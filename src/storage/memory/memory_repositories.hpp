@@ -141,4 +141,18 @@ class MemoryMandates : public core::MandateRepository {
   MemoryTxView& view_;
 };
 
+class MemoryDocuments : public core::DocumentRepository {
+ public:
+  explicit MemoryDocuments(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::Document>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::Document>> FindBySymbol(std::string_view symbol) override;
+  core::Result<std::vector<core::Document>> List(const core::DocumentFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::Document& document) override;
+  core::Result<void> Update(const core::Document& document) override;
+  core::Result<void> AddVersion(std::int64_t document_id, const core::DocumentVersion& version) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
 }  // namespace chancery::storage

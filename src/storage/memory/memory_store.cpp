@@ -34,6 +34,7 @@ class MemoryTransaction : public core::Transaction {
   core::DecisionRepository& Decisions() override { return decisions_; }
   core::SilenceRepository& SilenceProcedures() override { return silence_procedures_; }
   core::MandateRepository& Mandates() override { return mandates_; }
+  core::DocumentRepository& Documents() override { return documents_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -57,6 +58,7 @@ class MemoryTransaction : public core::Transaction {
   MemoryDecisions decisions_{view_};
   MemorySilenceProcedures silence_procedures_{view_};
   MemoryMandates mandates_{view_};
+  MemoryDocuments documents_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)

@@ -100,4 +100,24 @@ core::Result<core::MandateStatus> DecodeMandateStatus(const std::string& text) {
   return Decoded(core::ParseMandateStatus(text), "mandates.status", text);
 }
 
+core::Result<core::DocumentKind> DecodeDocumentKind(const std::string& text) {
+  return Decoded(core::ParseDocumentKind(text), "documents.kind", text);
+}
+
+core::Result<core::AccessCategory> DecodeAccessCategory(const std::string& text) {
+  return Decoded(core::ParseAccessCategory(text), "documents.access", text);
+}
+
+core::Result<core::ParagraphStyle> DecodeParagraphStyle(const std::string& text) {
+  return Decoded(core::ParseParagraphStyle(text), "document_paragraphs.style", text);
+}
+
+core::Result<core::TranslationStatus> DecodeTranslationStatus(const std::string& text) {
+  return Decoded(core::ParseTranslationStatus(text), "document_languages.status", text);
+}
+
+core::Result<core::StageKind> DecodeStageKind(const std::string& text) {
+  return Decoded(core::ParseStageKind(text), "document_stages.kind", text);
+}
+
 }  // namespace chancery::storage::sqlite

@@ -9,6 +9,7 @@
 
 #include "core/model/decision.hpp"
 #include "core/model/decision_symbol.hpp"
+#include "core/model/document.hpp"
 #include "core/model/mandate.hpp"
 #include "core/model/meeting.hpp"
 #include "core/model/participant.hpp"
@@ -44,6 +45,10 @@ inline std::optional<std::string> ToText(const std::optional<core::BodyCode>& bo
   if (!body) return std::nullopt;
   return std::string(core::ToString(*body));
 }
+inline std::optional<std::string> ToText(const std::optional<core::DocumentKind>& kind) {
+  if (!kind) return std::nullopt;
+  return std::string(core::ToString(*kind));
+}
 
 // `where` names the column for the error message: "participant_statuses.valid_from".
 core::Result<core::Date> DecodeDate(const std::string& text, std::string_view where);
@@ -69,5 +74,12 @@ core::Result<core::ResponseKind> DecodeResponseKind(const std::string& text);
 core::Result<core::SilenceState> DecodeSilenceState(const std::string& text, std::string_view where);
 core::Result<core::SilenceInitiator> DecodeSilenceInitiator(const std::string& text);
 core::Result<core::MandateStatus> DecodeMandateStatus(const std::string& text);
+
+// Documents (migration 4).
+core::Result<core::DocumentKind> DecodeDocumentKind(const std::string& text);
+core::Result<core::AccessCategory> DecodeAccessCategory(const std::string& text);
+core::Result<core::ParagraphStyle> DecodeParagraphStyle(const std::string& text);
+core::Result<core::TranslationStatus> DecodeTranslationStatus(const std::string& text);
+core::Result<core::StageKind> DecodeStageKind(const std::string& text);
 
 }  // namespace chancery::storage::sqlite

@@ -328,7 +328,106 @@ CREATE INDEX mandates_assignee ON mandates (assignee, status);
 CREATE INDEX mandates_meeting_id ON mandates (meeting_id);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// 4: documents (core/model/document.hpp). A document is a parent row with its former symbols
+// and stages as children keyed by (document, position), rewritten by Update like the
+// governance records' children. Its versions, their language texts and their paragraphs are
+// written once by Insert or AddVersion and never changed: triggers refuse any UPDATE or DELETE
+// of those rows, so a document that has versions cannot be deleted either (the cascade would
+// delete them). document_symbol_index holds every symbol of every document, current and
+// former, once: its key makes a symbol one document's only.
+constexpr std::string_view kMigration4 = R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  symbol TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('draft_regulation', 'decision', 'agenda', 'minutes', 'list_of_participants',
+                                     'report', 'note')),
+  body TEXT NOT NULL CHECK (body IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  access TEXT NOT NULL
+    CHECK (access IN ('public', 'members_and_observers', 'member_states_only', 'secretariat_only')),
+  original_language TEXT NOT NULL,
+  meeting_id INTEGER
+) STRICT;
+CREATE INDEX documents_meeting_id ON documents (meeting_id);
+
+-- Former symbols, in the order given.
+CREATE TABLE document_symbols (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  symbol TEXT NOT NULL,
+  PRIMARY KEY (document_id, position)
+) STRICT;
+
+CREATE TABLE document_symbol_index (
+  symbol TEXT NOT NULL PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX document_symbol_index_document_id ON document_symbol_index (document_id);
+
+CREATE TABLE document_stages (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  body TEXT NOT NULL CHECK (body IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  kind TEXT NOT NULL CHECK (kind IN ('submitted', 'consensus_reached', 'approved', 'recommended', 'adopted')),
+  taken_on TEXT NOT NULL CHECK (taken_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  meeting_id INTEGER,
+  decision_id INTEGER,
+  recommended_to TEXT CHECK (recommended_to IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  PRIMARY KEY (document_id, position)
+) STRICT;
+
+CREATE TABLE document_versions (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  number INTEGER NOT NULL CHECK (number >= 1),
+  created_at INTEGER NOT NULL,
+  author_id INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (document_id, number)
+) STRICT;
+
+-- At most one text per language; position keeps the languages in the order given.
+CREATE TABLE document_languages (
+  document_id INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  lang TEXT NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  status TEXT NOT NULL CHECK (status IN ('original', 'in_progress', 'translated', 'verified')),
+  title TEXT NOT NULL,
+  PRIMARY KEY (document_id, number, lang),
+  UNIQUE (document_id, number, position),
+  FOREIGN KEY (document_id, number) REFERENCES document_versions (document_id, number) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE document_paragraphs (
+  document_id INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  lang TEXT NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  paragraph_id TEXT NOT NULL,
+  style TEXT NOT NULL CHECK (style IN ('title', 'text', 'item_heading', 'subheading', 'list_item')),
+  text TEXT NOT NULL,
+  item_number INTEGER NOT NULL,
+  closed_to_observers INTEGER NOT NULL CHECK (closed_to_observers IN (0, 1)),
+  PRIMARY KEY (document_id, number, lang, position),
+  FOREIGN KEY (document_id, number, lang) REFERENCES document_languages (document_id, number, lang)
+    ON DELETE CASCADE
+) STRICT;
+
+CREATE TRIGGER document_versions_bu BEFORE UPDATE ON document_versions
+  BEGIN SELECT RAISE(ABORT, 'document versions are immutable'); END;
+CREATE TRIGGER document_versions_bd BEFORE DELETE ON document_versions
+  BEGIN SELECT RAISE(ABORT, 'document versions are immutable'); END;
+CREATE TRIGGER document_languages_bu BEFORE UPDATE ON document_languages
+  BEGIN SELECT RAISE(ABORT, 'document versions are immutable'); END;
+CREATE TRIGGER document_languages_bd BEFORE DELETE ON document_languages
+  BEGIN SELECT RAISE(ABORT, 'document versions are immutable'); END;
+CREATE TRIGGER document_paragraphs_bu BEFORE UPDATE ON document_paragraphs
+  BEGIN SELECT RAISE(ABORT, 'document versions are immutable'); END;
+CREATE TRIGGER document_paragraphs_bd BEFORE DELETE ON document_paragraphs
+  BEGIN SELECT RAISE(ABORT, 'document versions are immutable'); END;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

@@ -139,4 +139,18 @@ class MandateRepository : public core::MandateRepository {
   TxContext& tx_;
 };
 
+class DocumentRepository : public core::DocumentRepository {
+ public:
+  explicit DocumentRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::Document>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::Document>> FindBySymbol(std::string_view symbol) override;
+  core::Result<std::vector<core::Document>> List(const core::DocumentFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::Document& document) override;
+  core::Result<void> Update(const core::Document& document) override;
+  core::Result<void> AddVersion(std::int64_t document_id, const core::DocumentVersion& version) override;
+
+ private:
+  TxContext& tx_;
+};
+
 }  // namespace chancery::storage::sqlite

@@ -234,7 +234,7 @@ TEST_F(SqliteStoreTest, AVersion2DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 3);
+  EXPECT_EQ(*store->SchemaVersion(), 4);
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto kaz = (*tx)->Participants().Find("KAZ");

@@ -27,6 +27,7 @@ class SqliteTransaction : public core::Transaction {
   core::DecisionRepository& Decisions() override { return decisions_; }
   core::SilenceRepository& SilenceProcedures() override { return silence_procedures_; }
   core::MandateRepository& Mandates() override { return mandates_; }
+  core::DocumentRepository& Documents() override { return documents_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -48,6 +49,7 @@ class SqliteTransaction : public core::Transaction {
   DecisionRepository decisions_{context_};
   SilenceRepository silence_procedures_{context_};
   MandateRepository mandates_{context_};
+  DocumentRepository documents_{context_};
 };
 
 }  // namespace chancery::storage::sqlite
