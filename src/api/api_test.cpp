@@ -818,5 +818,77 @@ TEST_F(GovernanceApiTest, DelegatesFollowMeetingsButDoNotRunThem) {
   EXPECT_EQ(Do("POST", "/api/v1/meetings", chair, R"({"body":"SWG","starts_on":"2021-09-01"})").status, 201);
 }
 
+// --- Documents over the API --------------------------------------------------------------------
+
+class DocumentApiTest : public GovernanceApiTest {
+ protected:
+  static std::string Draft(std::string_view symbol, std::string_view access, std::string_view text) {
+    return R"({"symbol":")" + std::string(symbol) + R"(","kind":"draft_regulation","body":"MM","access":")" +
+           std::string(access) + R"(","reason":"draft","languages":[{"lang":"en","status":"original","title":"Draft",)" +
+           R"("paragraphs":[{"id":"p1","text":")" + std::string(text) + R"("},{"id":"p2","text":"Unchanged."}]}]})";
+  }
+};
+
+TEST_F(DocumentApiTest, VersionsAreAppendedAndComparedAsJsonAndHtml) {
+  auto d = Create("/api/v1/documents", Draft("MM/2021/DRAFT/1", "members_and_observers", "The Council is advisory."));
+  const std::string at = "/api/v1/documents/" + std::to_string(d["id"].as_int64());
+  auto v2 = Do("POST", at + "/versions", officer_,
+               R"({"reason":"agreed in the SWG","languages":[{"lang":"en","status":"original","title":"Draft",)"
+               R"("paragraphs":[{"id":"p1","text":"The Council is consultative."},{"id":"p2","text":"Unchanged."}]}]})");
+  ASSERT_EQ(v2.status, 201) << v2.text;
+  EXPECT_EQ(v2.body.at("number").as_int64(), 2);
+  auto doc = Do("GET", at, officer_);
+  ASSERT_EQ(doc.body.at("versions").as_array().size(), 2u);
+  EXPECT_FALSE(doc.body.at("versions").at(0).at("languages").at(0).as_object().contains("paragraphs"));
+  auto first = Do("GET", at + "/versions/1?lang=en", officer_);
+  EXPECT_EQ(first.body.at("languages").at(0).at("paragraphs").at(0).at("text").as_string(), "The Council is advisory.");
+  auto diff = Do("GET", at + "/diff?from=1&to=2", officer_);
+  ASSERT_EQ(diff.status, 200) << diff.text;
+  EXPECT_EQ(diff.body.at("paragraphs").at(0).at("change").as_string(), "changed");
+  EXPECT_EQ(diff.body.at("paragraphs").at(1).at("change").as_string(), "unchanged");
+  auto html = Send("GET", at + "/diff?from=1&to=2&format=html", "", {{"Authorization", officer_}});
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("<del>advisory.</del><ins>consultative.</ins>"), std::string::npos) << html.body;
+  EXPECT_EQ(Do("GET", at + "/diff?from=1", officer_).status, 400);
+  EXPECT_EQ(Do("GET", at + "/versions/3", officer_).status, 404);
+  EXPECT_EQ(Do("GET", at + "/diff?from=1&to=2&format=pdf", officer_).status, 400);
+}
+
+TEST_F(DocumentApiTest, BadDocumentsAreRefusedNamingTheField) {
+  auto dup = Create("/api/v1/documents", Draft("MM/2021/DRAFT/1", "public", "x"));
+  auto again = Do("POST", "/api/v1/documents", officer_, Draft("MM/2021/DRAFT/1", "public", "y"));
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.body.at("field").as_string(), "symbol");
+  auto spaces = Do("POST", "/api/v1/documents", officer_, Draft("MM 2021 1", "public", "y"));
+  EXPECT_EQ(spaces.status, 422);
+  EXPECT_EQ(spaces.body.at("field").as_string(), "symbol");
+  auto access = Do("POST", "/api/v1/documents", officer_, Draft("MM/2021/DRAFT/2", "everyone", "y"));
+  EXPECT_EQ(access.status, 422);
+  EXPECT_EQ(access.body.at("field").as_string(), "access");
+  auto no_original = Do("POST", "/api/v1/documents", officer_,
+                        R"({"symbol":"X/1","kind":"note","body":"SOC","access":"public","languages":[)"
+                        R"({"lang":"en","status":"translated","title":"T","paragraphs":[]}]})");
+  EXPECT_EQ(no_original.status, 422);
+  EXPECT_EQ(no_original.body.at("field").as_string(), "languages");
+}
+
+TEST_F(DocumentApiTest, ObserversKnowNothingOfMemberStatesOnlyDocumentsOrClosedParagraphs) {
+  const auto observer = BearerFor("observer", "observer password");
+  auto hidden = Create("/api/v1/documents", Draft("SOC/2021-I/DEC/2", "member_states_only", "Guidelines."));
+  auto minutes = Create("/api/v1/documents",
+                        R"({"symbol":"SOC/2021-I/Minutes","kind":"minutes","body":"SOC","access":"members_and_observers",)"
+                        R"("reason":"draft","languages":[{"lang":"en","status":"original","title":"Minutes","paragraphs":[)"
+                        R"({"id":"i1","style":"item_heading","text":"1. Opening","item_number":1},)"
+                        R"({"id":"i5","style":"item_heading","text":"5. Catalogue","item_number":5,"closed_to_observers":true}]}]})");
+  EXPECT_EQ(Total("/api/v1/documents", observer), 1);
+  EXPECT_EQ(Total("/api/v1/documents", officer_), 2);
+  EXPECT_EQ(Do("GET", "/api/v1/documents/" + std::to_string(hidden["id"].as_int64()), observer).status, 404);
+  EXPECT_EQ(Do("GET", "/api/v1/documents/by-symbol?symbol=SOC/2021-I/DEC/2", observer).status, 404);
+  auto text = Do("GET", "/api/v1/documents/" + std::to_string(minutes["id"].as_int64()) + "/versions/1", observer);
+  ASSERT_EQ(text.status, 200) << text.text;
+  EXPECT_EQ(text.body.at("languages").at(0).at("paragraphs").as_array().size(), 1u);
+  EXPECT_EQ(text.text.find("Catalogue"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace chancery::api

@@ -105,7 +105,10 @@ Result<void> ValidateLanguages(const std::vector<LanguageVersion>& languages, st
 }
 
 Result<Document> CreateDocument(Deps& deps, const Actor& actor, NewDocument in) {
-  if (auto denied = Check(actor, Action::kCreate, DocumentRef(in.access), "documents")) return *denied;
+  if (auto denied = Check(actor, Action::kCreate, {ObjectKind::kDocument, {}}, "documents")) return *denied;
+  if (Decide(actor, Action::kRead, DocumentRef(in.access)) != Verdict::kAllow) {
+    return Error::PermissionDenied("not allowed to create a document you could not read");
+  }
   if (auto r = CheckSymbol(in.symbol, "symbol"); !r) return r.error();
   std::string original;
   for (const auto& l : in.languages) {
