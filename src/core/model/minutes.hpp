@@ -1,0 +1,36 @@
+#pragma once
+// Draft minutes from a meeting's record, in the layout of the seed's minutes of 23 June 2021:
+// a title, introductory paragraphs (where, how, who chaired; which items observers attended),
+// then each agenda item with "Comments" (the statements, in order) and "Decisions" (decisions
+// and mandates). Paragraphs under an item carry its number and whether it was closed to
+// observers, so that an observer's copy leaves them out. English; pure: the caller passes the
+// record and the long-date wording.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/model/decision.hpp"
+#include "core/model/document.hpp"
+#include "core/model/mandate.hpp"
+#include "core/model/meeting.hpp"
+#include "core/model/participant.hpp"
+
+namespace chancery::core {
+
+struct MinutesRecord {
+  const Meeting& meeting;
+  const std::vector<Decision>& decisions;  // recorded at this meeting, in the order recorded
+  const std::vector<Mandate>& mandates;    // given at this meeting, in the order given
+  const std::vector<Participant>& registry;
+  std::function<std::string(Date)> long_date;  // "23 June 2021"
+};
+
+DocumentContent DraftMinutes(const MinutesRecord& record);
+
+// "SOC/2021-I/Minutes"
+std::string MinutesSymbol(const Meeting& meeting);
+
+// "1-4", "1, 3 and 5", "1-3 and 6": item numbers as the minutes list them.
+std::string ItemList(std::vector<int> numbers);
+
+}  // namespace chancery::core
