@@ -1736,6 +1736,494 @@ TEST_P(StoreContract, GovernanceWritesDroppedWithoutCommitLeaveNothing) {
   EXPECT_TRUE(tx->Mandates().List({})->empty());
 }
 
+// --- documents: builders ---
+
+core::Paragraph Para(std::string id, core::ParagraphStyle style, std::string text, int item_number = 0,
+                     bool closed_to_observers = false) {
+  return core::Paragraph{std::move(id), style, std::move(text), item_number, closed_to_observers};
+}
+
+core::LanguageVersion LanguageText(std::string lang, core::TranslationStatus status, std::string title,
+                                   std::vector<core::Paragraph> paragraphs) {
+  return core::LanguageVersion{core::DocumentContent{std::move(lang), std::move(title), std::move(paragraphs)}, status};
+}
+
+core::DocumentVersion Version(int number, std::vector<core::LanguageVersion> languages) {
+  core::DocumentVersion v;
+  v.number = number;
+  v.created_at = At(1624420800000 + number);
+  v.author_id = number == 1 ? 0 : 5;
+  v.author = number == 1 ? "" : "әкімші";
+  v.reason = number == 1 ? "draft circulated for comments" : "reflecting comments of Member States — түзетулер";
+  v.languages = std::move(languages);
+  return v;
+}
+
+// Version `number` of a draft: its texts differ by the number, so that versions can be told
+// apart. Three languages, given in an order that is not sorted (kk, en, ru); paragraphs in an
+// order that is not sorted by id; every style; an empty title, text and paragraph list.
+core::DocumentVersion DraftVersion(int number) {
+  const std::string n = std::to_string(number);
+  return Version(
+      number,
+      {LanguageText("kk", core::TranslationStatus::kOriginal, "Ереже жобасы " + n,
+                    {Para("p3", core::ParagraphStyle::kTitle, "ЕРЕЖЕ " + n),
+                     Para("p1", core::ParagraphStyle::kText, "ә ғ қ ң ө ұ ү һ і — Ә Ғ Қ Ң Ө Ұ Ү Һ І " + n),
+                     Para("item-4-p2", core::ParagraphStyle::kItemHeading, "4. Бақылаушылар", 4, true),
+                     Para("p10", core::ParagraphStyle::kSubheading, "Пікірлер", 4, true),
+                     Para("p2", core::ParagraphStyle::kListItem, "", 4)}),
+       LanguageText("en", core::TranslationStatus::kVerified, "Draft Regulation " + n,
+                    {Para("p3", core::ParagraphStyle::kTitle, "REGULATION " + n),
+                     Para("p1", core::ParagraphStyle::kText, "Text " + n)}),
+       LanguageText("ru", core::TranslationStatus::kInProgress, "", {})});
+}
+
+// A draft regulation with every field set: former symbols, stages with and without their
+// optionals, in an order that is not sorted, and two versions.
+core::Document Draft() {
+  core::Document d;
+  d.symbol = "MM/2021/DRAFT/1";
+  d.former_symbols = {"SWG/2021/DRAFT/3", "SOC/2021/DRAFT/2"};
+  d.kind = core::DocumentKind::kDraftRegulation;
+  d.body = core::BodyCode::kMm;
+  d.access = core::AccessCategory::kMembersAndObservers;
+  d.original_language = "kk";
+  d.meeting_id = 12;
+  d.versions = {DraftVersion(1), DraftVersion(2)};
+  d.stages = {
+      {core::BodyCode::kSoc, core::StageKind::kRecommended, D(2021, 6, 23), 7, 11, core::BodyCode::kMm},
+      {core::BodyCode::kSwg, core::StageKind::kConsensusReached, D(2021, 3, 1), 4, std::nullopt, std::nullopt},
+      {core::BodyCode::kMm, core::StageKind::kSubmitted, D(2021, 10, 1), std::nullopt, std::nullopt, std::nullopt},
+  };
+  return d;
+}
+
+// Nothing optional present, empty strings, no children and no versions.
+core::Document BareDocument(std::string symbol, core::DocumentKind kind = core::DocumentKind::kNote,
+                            core::BodyCode body = core::BodyCode::kSoc,
+                            std::optional<std::int64_t> meeting_id = std::nullopt) {
+  core::Document d;
+  d.symbol = std::move(symbol);
+  d.kind = kind;
+  d.body = body;
+  d.access = core::AccessCategory::kSecretariatOnly;
+  d.original_language = "";
+  d.meeting_id = meeting_id;
+  return d;
+}
+
+void ExpectSame(const core::DocumentVersion& want, const core::DocumentVersion& got) {
+  SCOPED_TRACE("version " + std::to_string(want.number));
+  EXPECT_EQ(got.number, want.number);
+  EXPECT_EQ(Ms(got.created_at), Ms(want.created_at));
+  EXPECT_EQ(got.author_id, want.author_id);
+  EXPECT_EQ(got.author, want.author);
+  EXPECT_EQ(got.reason, want.reason);
+  ASSERT_EQ(got.languages.size(), want.languages.size());
+  for (std::size_t i = 0; i < want.languages.size(); ++i) {
+    SCOPED_TRACE("languages[" + std::to_string(i) + "]");
+    const auto& g = got.languages[i];
+    const auto& w = want.languages[i];
+    EXPECT_EQ(g.status, w.status);
+    EXPECT_EQ(g.content.lang, w.content.lang);
+    EXPECT_EQ(g.content.title, w.content.title);
+    ASSERT_EQ(g.content.paragraphs.size(), w.content.paragraphs.size());
+    for (std::size_t j = 0; j < w.content.paragraphs.size(); ++j) {
+      SCOPED_TRACE("paragraphs[" + std::to_string(j) + "]");
+      EXPECT_EQ(g.content.paragraphs[j].id, w.content.paragraphs[j].id);
+      EXPECT_EQ(g.content.paragraphs[j].style, w.content.paragraphs[j].style);
+      EXPECT_EQ(g.content.paragraphs[j].text, w.content.paragraphs[j].text);
+      EXPECT_EQ(g.content.paragraphs[j].item_number, w.content.paragraphs[j].item_number);
+      EXPECT_EQ(g.content.paragraphs[j].closed_to_observers, w.content.paragraphs[j].closed_to_observers);
+    }
+  }
+}
+
+void ExpectSame(const core::Document& want, const core::Document& got) {
+  SCOPED_TRACE("document " + want.symbol);
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.symbol, want.symbol);
+  EXPECT_EQ(got.former_symbols, want.former_symbols);
+  EXPECT_EQ(got.kind, want.kind);
+  EXPECT_EQ(got.body, want.body);
+  EXPECT_EQ(got.access, want.access);
+  EXPECT_EQ(got.original_language, want.original_language);
+  EXPECT_EQ(got.meeting_id, want.meeting_id);
+  ASSERT_EQ(got.versions.size(), want.versions.size());
+  for (std::size_t i = 0; i < want.versions.size(); ++i) ExpectSame(want.versions[i], got.versions[i]);
+  ASSERT_EQ(got.stages.size(), want.stages.size());
+  for (std::size_t i = 0; i < want.stages.size(); ++i) {
+    SCOPED_TRACE("stages[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.stages[i].body, want.stages[i].body);
+    EXPECT_EQ(got.stages[i].kind, want.stages[i].kind);
+    EXPECT_EQ(core::FormatDate(got.stages[i].on), core::FormatDate(want.stages[i].on));
+    EXPECT_EQ(got.stages[i].meeting_id, want.stages[i].meeting_id);
+    EXPECT_EQ(got.stages[i].decision_id, want.stages[i].decision_id);
+    EXPECT_EQ(got.stages[i].recommended_to, want.stages[i].recommended_to);
+  }
+}
+
+// What List shows of `d`: every version's metadata, only the latest version's texts.
+core::Document AsListed(core::Document d) {
+  for (std::size_t i = 0; i + 1 < d.versions.size(); ++i) d.versions[i].languages.clear();
+  return d;
+}
+
+// --- documents ---
+
+TEST_P(StoreContract, DocumentRoundTripsEveryField) {
+  core::Document full = Draft();
+  core::Document bare = BareDocument("SOC/2021-I/Minutes");
+  Write([&](core::Transaction& tx) {
+    full.id = 77;  // ignored, like every given id
+    auto a = tx.Documents().Insert(full);
+    ASSERT_TRUE(a) << a.error().message;
+    full.id = *a;
+    auto b = tx.Documents().Insert(bare);
+    ASSERT_TRUE(b) << b.error().message;
+    bare.id = *b;
+    EXPECT_GT(bare.id, full.id);
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  for (const auto* want : {&full, &bare}) {
+    auto found = tx->Documents().Find(want->id);
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    ExpectSame(*want, **found);
+    std::vector<std::string> symbols = want->former_symbols;
+    symbols.push_back(want->symbol);
+    for (const auto& symbol : symbols) {
+      SCOPED_TRACE("by symbol " + symbol);
+      auto by_symbol = tx->Documents().FindBySymbol(symbol);
+      ASSERT_TRUE(by_symbol) << by_symbol.error().message;
+      ASSERT_TRUE(by_symbol->has_value());
+      ExpectSame(*want, **by_symbol);
+    }
+  }
+  auto missing = tx->Documents().Find(bare.id + 100);
+  ASSERT_TRUE(missing);
+  EXPECT_FALSE(missing->has_value());
+  // Symbols match exactly: no other case, no prefix.
+  for (const char* other : {"mm/2021/draft/1", "MM/2021/DRAFT", "MM/2021/DRAFT/10", ""}) {
+    auto none = tx->Documents().FindBySymbol(other);
+    ASSERT_TRUE(none) << none.error().message;
+    EXPECT_FALSE(none->has_value()) << other;
+  }
+}
+
+TEST_P(StoreContract, DocumentSymbolCurrentOrFormerBelongsToOneDocument) {
+  core::Document first = Draft();  // MM/2021/DRAFT/1, formerly SWG/2021/DRAFT/3 and SOC/2021/DRAFT/2
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Documents().Insert(first);
+    ASSERT_TRUE(id) << id.error().message;
+    first.id = *id;
+  });
+  core::Document second = BareDocument("MM/2021/DRAFT/2");
+  Write([&](core::Transaction& tx) {
+    auto clash = [&](std::string symbol, std::vector<std::string> former) {
+      core::Document d = Draft();
+      d.symbol = std::move(symbol);
+      d.former_symbols = std::move(former);
+      return CodeOf(tx.Documents().Insert(d));
+    };
+    const auto taken = std::optional<ErrorCode>(ErrorCode::kAlreadyExists);
+    EXPECT_EQ(clash("MM/2021/DRAFT/1", {}), taken);                      // current vs current
+    EXPECT_EQ(clash("SOC/2021/DRAFT/2", {}), taken);                     // current vs former
+    EXPECT_EQ(clash("MM/2021/DRAFT/9", {"MM/2021/DRAFT/1"}), taken);     // former vs current
+    EXPECT_EQ(clash("MM/2021/DRAFT/9", {"X/1", "SWG/2021/DRAFT/3"}), taken);  // former vs former
+    // The transaction is still usable, and the refused inserts left nothing behind: their own
+    // symbols are free.
+    auto id = tx.Documents().Insert(second);
+    ASSERT_TRUE(id) << id.error().message;
+    second.id = *id;
+    core::Document ninth = BareDocument("MM/2021/DRAFT/9");
+    ninth.former_symbols = {"X/1"};
+    ASSERT_OK(tx.Documents().Insert(ninth));
+    // Update is held to the same rule, for the new symbol and for former ones.
+    core::Document moved = second;
+    moved.symbol = "SWG/2021/DRAFT/3";
+    EXPECT_EQ(CodeOf(tx.Documents().Update(moved)), taken);
+    moved.symbol = "MM/2021/DRAFT/1";
+    EXPECT_EQ(CodeOf(tx.Documents().Update(moved)), taken);
+    moved.symbol = second.symbol;
+    moved.former_symbols = {"X/1"};
+    EXPECT_EQ(CodeOf(tx.Documents().Update(moved)), taken);
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = tx->Documents().List({});
+  ASSERT_TRUE(list) << list.error().message;
+  EXPECT_EQ(list->size(), 3u);
+  auto kept = tx->Documents().FindBySymbol("SWG/2021/DRAFT/3");
+  ASSERT_TRUE(kept && kept->has_value());
+  ExpectSame(first, **kept);
+  auto unchanged = tx->Documents().Find(second.id);
+  ASSERT_TRUE(unchanged && unchanged->has_value());
+  ExpectSame(second, **unchanged);
+}
+
+TEST_P(StoreContract, DocumentUpdateMovesTheSymbolAndTheOldOneStaysFindable) {
+  core::Document d = Draft();
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Documents().Insert(d);
+    ASSERT_TRUE(id) << id.error().message;
+    d.id = *id;
+  });
+  // Adopted: the decision's symbol becomes current, the draft's is kept among the former ones.
+  core::Document adopted = d;
+  adopted.symbol = "MM/2021-III/DEC/2";
+  adopted.former_symbols.push_back(d.symbol);
+  adopted.access = core::AccessCategory::kPublic;
+  adopted.stages.push_back({core::BodyCode::kMm, core::StageKind::kAdopted, D(2021, 10, 12), 9, 20, std::nullopt});
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Documents().Update(adopted)); });
+  {
+    auto tx = Begin(TxMode::kWrite);
+    ASSERT_NE(tx, nullptr);
+    for (const auto& symbol : {adopted.symbol, d.symbol, d.former_symbols[0]}) {
+      auto found = tx->Documents().FindBySymbol(symbol);
+      ASSERT_TRUE(found) << found.error().message;
+      ASSERT_TRUE(found->has_value()) << symbol;
+      ExpectSame(adopted, **found);
+    }
+    // The old symbol, kept as a former one, stays taken.
+    EXPECT_EQ(CodeOf(tx->Documents().Insert(BareDocument(d.symbol))), ErrorCode::kAlreadyExists);
+    // Stages may shrink, and a document may take back a symbol it held before.
+    core::Document back = adopted;
+    back.symbol = d.symbol;
+    back.stages = {};
+    ASSERT_OK(tx->Documents().Update(back));
+    auto found = tx->Documents().Find(d.id);
+    ASSERT_TRUE(found && found->has_value());
+    ExpectSame(back, **found);
+    // A former symbol dropped is no longer the document's, and is free again.
+    back.former_symbols = {};
+    ASSERT_OK(tx->Documents().Update(back));
+    auto gone = tx->Documents().FindBySymbol("SWG/2021/DRAFT/3");
+    ASSERT_TRUE(gone);
+    EXPECT_FALSE(gone->has_value());
+    ASSERT_OK(tx->Documents().Insert(BareDocument("SWG/2021/DRAFT/3")));
+    // Not committed: the checks below see `adopted`.
+  }
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  auto found = tx->Documents().Find(d.id);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(adopted, **found);
+  core::Document ghost = adopted;
+  ghost.id = d.id + 100;
+  ghost.symbol = "GHOST/1";
+  ghost.former_symbols = {};
+  EXPECT_EQ(CodeOf(tx->Documents().Update(ghost)), ErrorCode::kNotFound);
+  auto none = tx->Documents().FindBySymbol("GHOST/1");
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->has_value());
+}
+
+TEST_P(StoreContract, DocumentUpdateWritesOnlySymbolsAccessAndStages) {
+  core::Document d = Draft();
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Documents().Insert(d);
+    ASSERT_TRUE(id) << id.error().message;
+    d.id = *id;
+  });
+  core::Document changed = BareDocument("MM/2021/DRAFT/1-rev", core::DocumentKind::kMinutes, core::BodyCode::kSwg, 99);
+  changed.id = d.id;
+  changed.original_language = "ru";
+  changed.access = core::AccessCategory::kMemberStatesOnly;
+  changed.former_symbols = {"Ә/1"};
+  changed.stages = {d.stages[1]};
+  // Versions in the given struct are ignored: none, a changed one, one that is not stored.
+  for (std::vector<core::DocumentVersion> versions :
+       {std::vector<core::DocumentVersion>{},
+        std::vector<core::DocumentVersion>{DraftVersion(2)},
+        std::vector<core::DocumentVersion>{DraftVersion(1), DraftVersion(2), DraftVersion(3)}}) {
+    changed.versions = versions;
+    if (!versions.empty()) changed.versions[0].reason = "rewritten";
+    Write([&](core::Transaction& tx) { ASSERT_OK(tx.Documents().Update(changed)); });
+  }
+  core::Document want = d;
+  want.symbol = changed.symbol;
+  want.former_symbols = changed.former_symbols;
+  want.access = changed.access;
+  want.stages = changed.stages;
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto found = tx->Documents().Find(d.id);
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_TRUE(found->has_value());
+  ExpectSame(want, **found);  // kind, body, language, meeting and both versions as inserted
+}
+
+TEST_P(StoreContract, AddVersionAppendsOnlyTheNextNumber) {
+  core::Document d = Draft();
+  d.versions = {DraftVersion(1)};
+  core::Document empty = BareDocument("SOC/2021-I/Agenda");
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Documents().Insert(d);
+    ASSERT_TRUE(id) << id.error().message;
+    d.id = *id;
+    auto other = tx.Documents().Insert(empty);
+    ASSERT_TRUE(other) << other.error().message;
+    empty.id = *other;
+  });
+  Write([&](core::Transaction& tx) {
+    const auto conflict = std::optional<ErrorCode>(ErrorCode::kConflict);
+    EXPECT_EQ(CodeOf(tx.Documents().AddVersion(d.id, DraftVersion(3))), conflict);  // a gap
+    EXPECT_EQ(CodeOf(tx.Documents().AddVersion(d.id, DraftVersion(1))), conflict);  // taken
+    EXPECT_EQ(CodeOf(tx.Documents().AddVersion(d.id, DraftVersion(0))), conflict);
+    EXPECT_EQ(CodeOf(tx.Documents().AddVersion(d.id + empty.id + 100, DraftVersion(2))),
+              std::optional<ErrorCode>(ErrorCode::kNotFound));
+    // Two texts in one language: refused whole, nothing of the version is written.
+    core::DocumentVersion doubled = DraftVersion(2);
+    doubled.languages.push_back(doubled.languages[1]);
+    EXPECT_EQ(CodeOf(tx.Documents().AddVersion(d.id, doubled)), std::optional<ErrorCode>(ErrorCode::kAlreadyExists));
+    ASSERT_OK(tx.Documents().AddVersion(d.id, DraftVersion(2)));
+    EXPECT_EQ(CodeOf(tx.Documents().AddVersion(d.id, DraftVersion(2))), conflict);  // now taken
+    // A document without versions starts at 1.
+    EXPECT_EQ(CodeOf(tx.Documents().AddVersion(empty.id, DraftVersion(2))), conflict);
+    ASSERT_OK(tx.Documents().AddVersion(empty.id, DraftVersion(1)));
+    // Insert stores the versions given only if they are numbered 1, 2, … in order.
+    for (std::vector<int> numbers : {std::vector<int>{2}, std::vector<int>{1, 3}, std::vector<int>{2, 1},
+                                     std::vector<int>{1, 1}}) {
+      core::Document bad = BareDocument("SOC/2021/DRAFT/5");
+      for (int n : numbers) bad.versions.push_back(DraftVersion(n));
+      EXPECT_EQ(CodeOf(tx.Documents().Insert(bad)), conflict);
+    }
+    auto none = tx.Documents().FindBySymbol("SOC/2021/DRAFT/5");
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(none->has_value());
+  });
+  d.versions.push_back(DraftVersion(2));
+  empty.versions.push_back(DraftVersion(1));
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  for (const auto* want : {&d, &empty}) {
+    auto found = tx->Documents().Find(want->id);
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    ExpectSame(*want, **found);
+  }
+  auto list = tx->Documents().List({});
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->size(), 2u);
+}
+
+TEST_P(StoreContract, DocumentListFiltersAndCarriesOnlyTheLatestContent) {
+  core::Document draft = Draft();  // MM, meeting 12, versions 1 and 2
+  draft.versions.push_back(DraftVersion(3));
+  std::vector<core::Document> docs = {
+      draft,                                                                                          // ids[0]
+      BareDocument("SOC/2021-I/Minutes", core::DocumentKind::kMinutes, core::BodyCode::kSoc, 12),    // ids[1]
+      BareDocument("SOC/2021-II/Minutes", core::DocumentKind::kMinutes, core::BodyCode::kSoc, 13),   // ids[2]
+      BareDocument("MM/2021/Note/1", core::DocumentKind::kNote, core::BodyCode::kMm),                 // ids[3]
+  };
+  docs[1].versions = {Version(1, {LanguageText("en", core::TranslationStatus::kOriginal, "Minutes",
+                                               {Para("p1", core::ParagraphStyle::kText, "Минуттар")})})};
+  docs[3].versions = {DraftVersion(1), Version(2, {})};  // the latest version has no texts
+  std::vector<std::int64_t> ids;
+  Write([&](core::Transaction& tx) {
+    for (auto& d : docs) {
+      auto id = tx.Documents().Insert(d);
+      ASSERT_TRUE(id) << id.error().message;
+      d.id = *id;
+      ids.push_back(*id);
+    }
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = [&](core::DocumentFilter filter) {
+    auto got = tx->Documents().List(filter);
+    EXPECT_TRUE(got) << got.error().message;
+    return got ? *got : std::vector<core::Document>{};
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(Ids(list({})), ids);
+  EXPECT_EQ(Ids(list({core::DocumentKind::kMinutes, {}, {}})), (V{ids[1], ids[2]}));
+  EXPECT_EQ(Ids(list({std::nullopt, core::BodyCode::kMm, {}})), (V{ids[0], ids[3]}));
+  EXPECT_EQ(Ids(list({std::nullopt, {}, 12})), (V{ids[0], ids[1]}));
+  EXPECT_EQ(Ids(list({core::DocumentKind::kMinutes, core::BodyCode::kSoc, 13})), (V{ids[2]}));
+  EXPECT_EQ(Ids(list({core::DocumentKind::kMinutes, core::BodyCode::kMm, {}})), V{});
+  EXPECT_EQ(Ids(list({core::DocumentKind::kAgenda, {}, {}})), V{});
+  EXPECT_EQ(Ids(list({std::nullopt, {}, 99})), V{});
+  // Every version's metadata, the latest version's texts only, the rest of the document whole;
+  // with and without a filter.
+  auto all = list({});
+  ASSERT_EQ(all.size(), docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) ExpectSame(AsListed(docs[i]), all[i]);
+  auto at_meeting = list({std::nullopt, {}, 12});
+  ASSERT_EQ(at_meeting.size(), 2u);
+  ExpectSame(AsListed(docs[0]), at_meeting[0]);
+  ExpectSame(AsListed(docs[1]), at_meeting[1]);
+  // Find still returns every version's texts.
+  auto found = tx->Documents().Find(ids[0]);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(docs[0], **found);
+  tx.reset();
+  // A new version becomes the one a list shows.
+  Write([&](core::Transaction& writer) { ASSERT_OK(writer.Documents().AddVersion(ids[1], DraftVersion(2))); });
+  docs[1].versions.push_back(DraftVersion(2));
+  auto fresh = Begin(TxMode::kRead);
+  ASSERT_NE(fresh, nullptr);
+  auto minutes = fresh->Documents().List({core::DocumentKind::kMinutes, {}, 12});
+  ASSERT_TRUE(minutes) << minutes.error().message;
+  ASSERT_EQ(minutes->size(), 1u);
+  ExpectSame(AsListed(docs[1]), (*minutes)[0]);
+}
+
+TEST_P(StoreContract, DocumentWritesInAReadTransactionAreRefused) {
+  core::Document d = Draft();
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Documents().Insert(d);
+    ASSERT_TRUE(id) << id.error().message;
+    d.id = *id;
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  const auto refused = std::optional<ErrorCode>(ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(CodeOf(tx->Documents().Insert(BareDocument("SOC/2021/DRAFT/8"))), refused);
+  core::Document changed = d;
+  changed.symbol = "SOC/2021/DRAFT/9";
+  EXPECT_EQ(CodeOf(tx->Documents().Update(changed)), refused);
+  EXPECT_EQ(CodeOf(tx->Documents().AddVersion(d.id, DraftVersion(3))), refused);
+  // Reads still work, and nothing changed.
+  auto found = tx->Documents().Find(d.id);
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_TRUE(found->has_value());
+  ExpectSame(d, **found);
+  EXPECT_EQ(tx->Documents().List({})->size(), 1u);
+}
+
+TEST_P(StoreContract, DocumentWritesDroppedWithoutCommitLeaveNothing) {
+  core::Document d = Draft();
+  d.versions = {DraftVersion(1)};
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Documents().Insert(d);
+    ASSERT_TRUE(id) << id.error().message;
+    d.id = *id;
+  });
+  {
+    auto tx = Begin(TxMode::kWrite);
+    ASSERT_NE(tx, nullptr);
+    ASSERT_TRUE(tx->Documents().Insert(BareDocument("SOC/2021/DRAFT/8")));
+    core::Document changed = d;
+    changed.symbol = "SOC/2021/DRAFT/9";
+    changed.stages.clear();
+    ASSERT_OK(tx->Documents().Update(changed));
+    ASSERT_OK(tx->Documents().AddVersion(d.id, DraftVersion(2)));
+    auto own = tx->Documents().FindBySymbol("SOC/2021/DRAFT/8");
+    ASSERT_TRUE(own);
+    EXPECT_TRUE(own->has_value());
+  }
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto list = tx->Documents().List({});
+  ASSERT_TRUE(list) << list.error().message;
+  ASSERT_EQ(list->size(), 1u);
+  ExpectSame(d, (*list)[0]);
+  EXPECT_FALSE(tx->Documents().FindBySymbol("SOC/2021/DRAFT/9")->has_value());
+}
+
 // --- transactions ---
 
 TEST_P(StoreContract, WriteTransactionDroppedWithoutCommitLeavesNothing) {

@@ -44,6 +44,15 @@ class RawDatabase {
     sqlite3_free(message);
   }
 
+  // Runs `sql` expecting it to fail; returns SQLite's message, or "" if it succeeded.
+  std::string ExecError(const std::string& sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+    std::string text = rc == SQLITE_OK ? "" : (message ? message : "?");
+    sqlite3_free(message);
+    return text;
+  }
+
   // Every row, columns joined by '|', rows by '\n'.
   std::string Query(const std::string& sql) {
     std::string out;
@@ -75,6 +84,37 @@ core::Participant MakeParticipant(std::string id, std::string kazakh_name) {
   p.statuses = {{core::Date{year{2001}, month{6}, day{15}}, core::ParticipantStatus::kMember,
                  core::DatePrecision::kDay, "basis", "source", "C"}};
   return p;
+}
+
+// A draft with two versions, the first in two languages, and a former symbol.
+core::Document MakeDocument() {
+  core::Document d;
+  d.symbol = "MM/2021/DRAFT/1";
+  d.former_symbols = {"SOC/2021/DRAFT/2"};
+  d.kind = core::DocumentKind::kDraftRegulation;
+  d.body = core::BodyCode::kMm;
+  d.access = core::AccessCategory::kMembersAndObservers;
+  d.original_language = "kk";
+  d.stages = {{core::BodyCode::kSoc, core::StageKind::kRecommended, core::Date{year{2021}, month{6}, day{23}},
+               std::nullopt, 11, core::BodyCode::kMm}};
+  core::DocumentVersion v1;
+  v1.number = 1;
+  v1.created_at = core::Instant{milliseconds{1624420800123}};
+  v1.author = "әкімші";
+  v1.reason = "draft circulated for comments";
+  v1.languages = {
+      {{"kk", "Ереже жобасы", {{"p1", core::ParagraphStyle::kText, "Қазақ мәтіні", 0, false},
+                              {"item-4-p1", core::ParagraphStyle::kItemHeading, "4. Бақылаушылар", 4, true}}},
+       core::TranslationStatus::kOriginal},
+      {{"en", "Draft Regulation", {{"p1", core::ParagraphStyle::kText, "English text", 0, false}}},
+       core::TranslationStatus::kTranslated},
+  };
+  core::DocumentVersion v2 = v1;
+  v2.number = 2;
+  v2.reason = "reflecting comments of Member States";
+  v2.languages.pop_back();
+  d.versions = {v1, v2};
+  return d;
 }
 
 core::User MakeUser(std::string username) {
@@ -218,6 +258,139 @@ TEST_F(SqliteStoreTest, GovernanceValuesAreStoredAsDocumented) {
   EXPECT_EQ(raw.Query("SELECT (SELECT count(*) FROM agenda_items) + (SELECT count(*) FROM agenda_item_invitations) + "
                       "(SELECT count(*) FROM agenda_item_attendance)"),
             "0");
+}
+
+TEST_F(SqliteStoreTest, DocumentValuesAreStoredAsDocumented) {
+  const std::string path = PathOf("db.sqlite");
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    auto tx = store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx);
+    auto id = (*tx)->Documents().Insert(MakeDocument());
+    ASSERT_TRUE(id) << id.error().message;
+    Commit(**tx);
+  }
+  RawDatabase raw(path);
+  EXPECT_EQ(raw.Query("SELECT symbol, kind, body, access, original_language, meeting_id FROM documents"),
+            "MM/2021/DRAFT/1|draft_regulation|MM|members_and_observers|kk|NULL");
+  // The index holds every symbol, current and former.
+  EXPECT_EQ(raw.Query("SELECT symbol FROM document_symbol_index ORDER BY symbol"),
+            "MM/2021/DRAFT/1\nSOC/2021/DRAFT/2");
+  EXPECT_EQ(raw.Query("SELECT body, kind, taken_on, typeof(taken_on), meeting_id, decision_id, recommended_to "
+                      "FROM document_stages"),
+            "SOC|recommended|2021-06-23|text|NULL|11|MM");
+  EXPECT_EQ(raw.Query("SELECT number, created_at, typeof(created_at), author_id, reason FROM document_versions "
+                      "ORDER BY number"),
+            "1|1624420800123|integer|0|draft circulated for comments\n"
+            "2|1624420800123|integer|0|reflecting comments of Member States");
+  EXPECT_EQ(raw.Query("SELECT number, lang, position, status FROM document_languages ORDER BY number, position"),
+            "1|kk|0|original\n1|en|1|translated\n2|kk|0|original");
+  EXPECT_EQ(raw.Query("SELECT position, paragraph_id, style, item_number, closed_to_observers "
+                      "FROM document_paragraphs WHERE number = 1 AND lang = 'kk' ORDER BY position"),
+            "0|p1|text|0|0\n1|item-4-p1|item_heading|4|1");
+}
+
+// A stored version is never changed or removed, whoever writes to the file.
+TEST_F(SqliteStoreTest, DocumentVersionsCannotBeChangedOrDeleted) {
+  const std::string path = PathOf("db.sqlite");
+  auto store = Open(path);
+  ASSERT_NE(store, nullptr);
+  std::int64_t id = 0;
+  {
+    auto tx = store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx);
+    auto inserted = (*tx)->Documents().Insert(MakeDocument());
+    ASSERT_TRUE(inserted) << inserted.error().message;
+    id = *inserted;
+    Commit(**tx);
+  }
+  {
+    RawDatabase raw(path);
+    raw.Exec("PRAGMA foreign_keys = ON");
+    for (const char* sql : {
+             "UPDATE document_paragraphs SET text = 'rewritten'",
+             "UPDATE document_paragraphs SET position = position + 10 WHERE number = 1",
+             "DELETE FROM document_paragraphs",
+             "DELETE FROM document_paragraphs WHERE number = 2",
+             "UPDATE document_languages SET title = 'rewritten'",
+             "UPDATE document_languages SET status = 'verified' WHERE number = 1 AND lang = 'en'",
+             "DELETE FROM document_languages WHERE number = 2",
+             "UPDATE document_versions SET reason = 'rewritten'",
+             "DELETE FROM document_versions WHERE number = 2",
+             // The cascade from the document would delete its versions: refused too.
+             "DELETE FROM documents",
+         }) {
+      EXPECT_NE(raw.ExecError(sql).find("document versions are immutable"), std::string::npos) << sql;
+    }
+    // What may change still can.
+    EXPECT_EQ(raw.ExecError("UPDATE documents SET access = 'public'"), "");
+    EXPECT_EQ(raw.ExecError("DELETE FROM document_stages"), "");
+  }
+  auto tx = store->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx);
+  auto found = (*tx)->Documents().Find(id);
+  ASSERT_TRUE(found && found->has_value());
+  const core::Document want = MakeDocument();
+  ASSERT_EQ((*found)->versions.size(), 2u);
+  for (std::size_t i = 0; i < want.versions.size(); ++i) {
+    const auto& got = (*found)->versions[i];
+    EXPECT_EQ(got.reason, want.versions[i].reason);
+    ASSERT_EQ(got.languages.size(), want.versions[i].languages.size());
+    for (std::size_t j = 0; j < got.languages.size(); ++j) {
+      EXPECT_EQ(got.languages[j].status, want.versions[i].languages[j].status);
+      EXPECT_EQ(got.languages[j].content.title, want.versions[i].languages[j].content.title);
+      ASSERT_EQ(got.languages[j].content.paragraphs.size(), want.versions[i].languages[j].content.paragraphs.size());
+      for (std::size_t k = 0; k < got.languages[j].content.paragraphs.size(); ++k) {
+        EXPECT_EQ(got.languages[j].content.paragraphs[k].text, want.versions[i].languages[j].content.paragraphs[k].text);
+      }
+    }
+  }
+  EXPECT_EQ((*found)->access, core::AccessCategory::kPublic);
+  EXPECT_TRUE((*found)->stages.empty());
+}
+
+TEST_F(SqliteStoreTest, AVersion3DatabaseIsUpgradedKeepingItsData) {
+  const std::string path = PathOf("old.sqlite");
+  {
+    // A file as a binary of schema version 3 left it, with a meeting and a mandate in it.
+    RawDatabase raw(path);
+    const auto migrations = sqlite::Migrations();
+    ASSERT_GE(migrations.size(), 4u);
+    for (std::size_t i = 0; i < 3; ++i) raw.Exec(std::string(migrations[i]));
+    raw.Exec("PRAGMA user_version = 3");
+    raw.Exec("INSERT INTO participants (id, kind, iso_alpha2, iso_alpha3) VALUES ('KAZ', 'state', 'KZ', 'KAZ')");
+    raw.Exec("INSERT INTO meetings (body, session_year, session_number, starts_on, ends_on, format, venue, "
+             "chair_participant_id, chair_person, agenda_status, agenda_symbol) VALUES ('SOC', 2021, 1, "
+             "'2021-06-22', '2021-06-23', 'online', 'Нұр-Сұлтан', 'KAZ', '', 'adopted', 'SOC/2021-I/Agenda')");
+    raw.Exec("INSERT INTO mandates (meeting_id, item_number, subject, given_by, given_on, assignee, "
+             "due_before_next_meeting_of, status) VALUES (1, 5, 'Қазақ', 'SOC', '2021-06-23', 'SWG', 'SOC', 'open')");
+  }
+  auto store = Open(path, OpenMode::kExisting);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), 4);
+  auto tx = store->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx);
+  auto meeting = (*tx)->Meetings().FindBySession(core::BodyCode::kSoc, {2021, 1});
+  ASSERT_TRUE(meeting && meeting->has_value());
+  EXPECT_EQ((*meeting)->venue, "Нұр-Сұлтан");
+  auto mandates = (*tx)->Mandates().List({});
+  ASSERT_TRUE(mandates);
+  ASSERT_EQ(mandates->size(), 1u);
+  EXPECT_EQ((*mandates)[0].subject, "Қазақ");
+  // And the new tables are there: the meeting's minutes can be stored.
+  core::Document minutes = MakeDocument();
+  minutes.symbol = "SOC/2021-I/Minutes";
+  minutes.former_symbols.clear();
+  minutes.kind = core::DocumentKind::kMinutes;
+  minutes.meeting_id = (*meeting)->id;
+  auto id = (*tx)->Documents().Insert(minutes);
+  ASSERT_TRUE(id) << id.error().message;
+  auto listed = (*tx)->Documents().List({std::nullopt, std::nullopt, (*meeting)->id});
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].symbol, "SOC/2021-I/Minutes");
+  Commit(**tx);
 }
 
 TEST_F(SqliteStoreTest, AVersion2DatabaseIsUpgradedKeepingItsData) {
