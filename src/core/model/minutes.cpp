@@ -88,7 +88,7 @@ std::string ItemList(std::vector<int> numbers) {
   return Joined(runs);
 }
 
-DocumentContent DraftMinutes(const MinutesRecord& r) {
+DocumentContent DraftMinutes(const MinutesSource& r) {
   const Meeting& m = r.meeting;
   BodyNames names;
   const std::string body_name = BodyOf(m.body).name_en;

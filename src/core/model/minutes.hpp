@@ -17,7 +17,7 @@
 
 namespace chancery::core {
 
-struct MinutesRecord {
+struct MinutesSource {
   const Meeting& meeting;
   const std::vector<Decision>& decisions;  // recorded at this meeting, in the order recorded
   const std::vector<Mandate>& mandates;    // given at this meeting, in the order given
@@ -25,7 +25,7 @@ struct MinutesRecord {
   std::function<std::string(Date)> long_date;  // "23 June 2021"
 };
 
-DocumentContent DraftMinutes(const MinutesRecord& record);
+DocumentContent DraftMinutes(const MinutesSource& source);
 
 // "SOC/2021-I/Minutes"
 std::string MinutesSymbol(const Meeting& meeting);

@@ -198,13 +198,15 @@ class DocumentRepository {
   // Matching documents by id, each with its versions' metadata but only the latest version's
   // content (lists show what is current; a version's content is read with Find).
   virtual Result<std::vector<Document>> List(const DocumentFilter& filter) = 0;
-  // Assigns the id; stores the versions given (normally version 1). kAlreadyExists if the
-  // symbol, current or former, is any document's symbol.
+  // Assigns the id; stores the versions given (normally version 1), which must be numbered
+  // 1, 2, … (else kConflict). kAlreadyExists if the symbol, current or former, is another
+  // document's symbol, or a version holds two texts in one language.
   virtual Result<std::int64_t> Insert(const Document& document) = 0;
   // Symbol, former symbols, access and stages. kNotFound if absent; kAlreadyExists if the new
   // symbol is another document's.
   virtual Result<void> Update(const Document& document) = 0;
-  // Appends a version; kConflict unless its number is the latest + 1; kNotFound if absent.
+  // Appends a version; kConflict unless its number is the latest + 1; kNotFound if absent;
+  // kAlreadyExists if it holds two texts in one language.
   virtual Result<void> AddVersion(std::int64_t document_id, const DocumentVersion& version) = 0;
 };
 
