@@ -10,7 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model/decision.hpp"
 #include "core/model/decision_symbol.hpp"
+#include "core/model/document.hpp"
+#include "core/model/meeting.hpp"
+#include "core/model/participant.hpp"
 #include "core/time.hpp"
 
 namespace chancery::core {
@@ -43,5 +47,86 @@ struct ChairMention {
   std::string person;
 };
 std::optional<ChairMention> FindChair(std::string_view text);
+
+// What the minutes record under each item, read paragraph by paragraph. Each record keeps the
+// id of the paragraph it was read from, so that the importer can link it to the text.
+
+// "India noted …", "The Chairperson reported …", "Mr. Voronkov expressed …".
+struct RecordedStatement {
+  std::string paragraph_id;
+  SpeakerRole role = SpeakerRole::kParticipant;
+  // kParticipant: the state or organisation speaking. kChair: the state named in the chair's
+  // description ("… of the Republic of Kazakhstan, chaired the meeting"), if any. kGuest: the
+  // organisation named in the guest's description or in the subheading above ("Video address
+  // by the UN Under-Secretary-General …"), if any. kSecretariat: empty.
+  std::string participant_id;
+  std::string speaker;  // as the minutes name the speaker: "The Russian Federation", "Mr. Voronkov"
+  std::string text;
+};
+
+// "The Senior Officials Committee adopted the SOC decision on … (SOC/2021-I/DEC/3)."
+struct RecordedDecision {
+  std::string paragraph_id;
+  BodyCode taken_by = BodyCode::kSoc;
+  // The decision symbol the paragraph gives ("SOC/2021-I/DEC/3"); empty when it gives none:
+  // a decision recorded in the minutes only.
+  std::string symbol;
+  std::string title;  // "List of coordinating and co-coordinating countries …", "Approved granting of …"
+  std::string text;   // the paragraph, then the list items under it, one a line
+  std::vector<std::string> approved_documents;  // draft symbols it approves: "MM/2021/DRAFT/1"
+  std::optional<BodyCode> recommended_to;       // "recommended its adoption by the Ministers …": MM
+  std::vector<StatusGrant> status_grants;       // "approved granting of the CICA Observer Status to …"
+  bool adopts_agenda = false;                   // "The SOC adopted its agenda …"
+};
+
+// "The Senior Officials Committee tasked the SWG with X before the next SOC meeting."
+struct RecordedMandate {
+  std::string paragraph_id;
+  BodyCode given_by = BodyCode::kSoc;
+  BodyCode assignee = BodyCode::kSwg;
+  std::string subject;  // X, its first letter in capitals
+  // Neither when the paragraph names no due point; Mandate's validation then asks for one.
+  std::optional<BodyCode> due_before_next_meeting_of;
+  std::optional<Date> due_by;
+  std::string text;
+};
+
+struct RecordedItem {
+  int number = 0;
+  std::string title;
+  bool closed_to_observers = true;  // from the heading paragraph
+  std::vector<RecordedStatement> statements;
+  std::vector<RecordedDecision> decisions;
+  std::vector<RecordedMandate> mandates;
+};
+
+// A paragraph under an item that is neither a statement, a decision nor a mandate, or that
+// names several speakers at once ("The Chairperson, Russian Federation and Turkey discussed …").
+struct UnclassifiedParagraph {
+  std::string paragraph_id;
+  int item_number = 0;
+  std::string text;
+  std::string why;
+};
+
+struct MinutesRecord {
+  std::optional<BodyCode> body;     // of the meeting, from the title
+  std::optional<Date> meeting_date;
+  std::string chair_person;         // FindChair over the introductory paragraphs
+  std::string chair_participant_id;
+  std::vector<RecordedItem> items;  // in the order of their headings
+  std::vector<UnclassifiedParagraph> unclassified;
+};
+
+// Reads `minutes` (item headings, subheadings, text and list items with item numbers, as
+// codec::ParseMinutesText makes them) against the registry. Speakers are named by their
+// English names: the short name in force on the meeting date first, then the full name, the
+// names in force at other dates ("Turkey" and "Türkiye" alike) and the usual variants ("The
+// Russian Federation", "The State of Palestine", "Vietnam" for "Viet Nam"). The meeting date is
+// `meeting_date`, else the first date in the title or the introductory paragraphs. Paragraphs
+// before the first item (title, introduction) are the meeting's facts, not classified here;
+// subheadings only give context.
+MinutesRecord ReadMinutesRecord(const DocumentContent& minutes, const std::vector<Participant>& registry,
+                                std::optional<Date> meeting_date = std::nullopt);
 
 }  // namespace chancery::core
