@@ -9,6 +9,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "codec/dataset.hpp"
+#include "core/model/minutes_import.hpp"
+
 namespace chancery::codec {
 namespace {
 
@@ -359,6 +362,43 @@ TEST(MinutesText, WriterLayout) {
             "The SOC approved:\n\n- one,\n- two.\n");
   c.paragraphs.erase(c.paragraphs.begin(), c.paragraphs.begin() + 2);
   EXPECT_EQ(WriteMinutesText(c).rfind("**MINUTES OF THE SOC MEETING**\n\nThe meeting was held.\n\n1. Opening", 0), 0u);
+}
+
+// The whole seed, read as text and then as the meeting's record against the demo registry
+// (which names "Viet Nam", "Palestine" and "Turkey").
+TEST_F(SeedMinutesText, ReadsAsTheMeetingsRecord) {
+  std::ifstream in(CHANCERY_DEMO_DATASET);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto dataset = ParseDataset(ss.str());
+  ASSERT_TRUE(dataset) << dataset.error().message;
+  const auto r = core::ReadMinutesRecord(m_.content, dataset->participants);
+  EXPECT_EQ(r.meeting_date, year{2021} / June / 23);
+  EXPECT_EQ(r.chair_participant_id, "KAZ");
+  ASSERT_EQ(r.items.size(), 11u);
+  std::vector<std::string> four;
+  for (const auto& s : r.items[3].statements) four.push_back(s.participant_id);
+  EXPECT_EQ(four, (std::vector<std::string>{"IND", "KHM", "BHR", "IRN", "TUR", "RUS", "VNM", "CHN"}));
+  std::vector<std::string> symbols;
+  std::size_t mandates = 0;
+  for (const auto& item : r.items) {
+    for (const auto& d : item.decisions) symbols.push_back(std::to_string(item.number) + ":" + d.symbol);
+    for (const auto& m : item.mandates) {
+      EXPECT_EQ(m.assignee, core::BodyCode::kSwg);
+      EXPECT_EQ(m.due_before_next_meeting_of, core::BodyCode::kSoc);
+      ++mandates;
+    }
+  }
+  EXPECT_EQ(symbols, (std::vector<std::string>{"2:", "3:", "5:", "5:SOC/2021-I/DEC/3", "7:", "9:SOC/2021-I/DEC/2"}));
+  EXPECT_EQ(mandates, 4u);
+  EXPECT_EQ(r.items[6].decisions.at(0).approved_documents, (std::vector<std::string>{"MM/2021/DRAFT/1"}));
+  EXPECT_EQ(r.items[6].decisions.at(0).recommended_to, core::BodyCode::kMm);
+  EXPECT_EQ(r.items[5].statements.at(1).participant_id, "PSE");
+  // Left for a person to place: the list of speakers (4), two joint comments (5, 9), "No issues
+  // were raised" (11).
+  std::vector<std::string> left;
+  for (const auto& u : r.unclassified) left.push_back(u.paragraph_id);
+  EXPECT_EQ(left, (std::vector<std::string>{"item-4-p2", "item-5-p2", "item-9-p2", "item-11-p1"}));
 }
 
 }  // namespace
