@@ -76,7 +76,9 @@ core::Result<MinutesText> ParseMinutesText(std::string_view text);
 // The layout back: the title paragraph(s) as one bold block (one line each), then paragraphs
 // separated by blank lines: "N. title", "- subheading", "- list item" (consecutive list items
 // on consecutive lines), text. Without a kTitle paragraph, content.title is written instead.
-// ParseMinutesText(WriteMinutesText(c)) gives back c's styles, texts and item numbers.
+// ParseMinutesText(WriteMinutesText(c)) gives back c's styles, texts and item numbers when c
+// reads as minutes: a title starting "MINUTES", items numbered 1, 2, 3, …, and no text paragraph
+// that starts in lower case, with "- " or "N. ", or follows one ending without punctuation.
 std::string WriteMinutesText(const core::DocumentContent& content);
 
 }  // namespace chancery::codec
