@@ -176,6 +176,10 @@ scenario = {
   {"at": "2021-06-23T04:00:00Z",
    "note": "23 June 2021, 10:00 in Nur-Sultan: the SOC meets online. The silence procedure expired unbroken on 20 March; the scheduler concluded it, dated at its expiry instant.",
    "steps": steps},
+  {"at": "2021-06-25T04:00:00Z",
+   "note": "25 June 2021: the Secretariat drafts the minutes from the record (the seed: draft circulated on 25 June 2021).",
+   "steps": [{"as": "officer", "method": "POST", "path": "/api/v1/meetings/{{soc_2021_i}}/minutes", "expect": 201,
+              "save": {"minutes": "id"}}]},
  ]}
 with open(os.path.join(HERE, "soc-2021-06-23.json"), "w", encoding="utf-8") as out:
     json.dump(scenario, out, ensure_ascii=False, indent=2)

@@ -83,6 +83,7 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("POST", "/api/v1/meetings/{id}/items/{n}/decisions", {RecordDecision, in, false});
   router_.Add("POST", "/api/v1/meetings/{id}/items/{n}/mandates", {GiveMandate, in, false});
   router_.Add("GET", "/api/v1/meetings/{id}/mandates-due", {MandatesDue, in, false});
+  router_.Add("POST", "/api/v1/meetings/{id}/minutes", {DraftMeetingMinutes, in, false});
   router_.Add("GET", "/api/v1/decisions", {ListDecisions, in, false});
   // Before /decisions/{id}: the router takes the first match, and an id is never "by-symbol".
   router_.Add("GET", "/api/v1/decisions/by-symbol", {GetDecisionBySymbol, in, false});

@@ -138,6 +138,7 @@ Response GetDocumentVersion(Context&, Call&);
 Response AddDocumentVersion(Context&, Call&);
 Response DiffDocumentVersions(Context&, Call&);
 Response AddDocumentStage(Context&, Call&);
+Response DraftMeetingMinutes(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);

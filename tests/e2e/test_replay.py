@@ -192,7 +192,27 @@ class Soc20210623(unittest.TestCase):
         # Member States only: an observer does not learn it exists.
         r = self.replay.call("observer.jpn", "GET", "/api/v1/documents/by-symbol?symbol=MM/2021/DRAFT/1")
         self.assertEqual(r.status, 404)
-        self.assertEqual(self.get("observer.jpn", "/api/v1/documents")["total"], 0)
+        listed = [x["symbol"] for x in self.get("observer.jpn", "/api/v1/documents")["items"]]
+        self.assertNotIn("MM/2021/DRAFT/1", listed)
+
+    def test_the_draft_minutes_and_what_an_observer_reads_of_them(self):
+        minutes = self.replay.saved["minutes"]
+        d = self.get("delegate.ind", f"/api/v1/documents/{minutes}")
+        self.assertEqual((d["symbol"], d["kind"], d["meeting_id"]), ("SOC/2021-I/Minutes", "minutes", self.soc))
+        full = self.get("delegate.ind", f"/api/v1/documents/{minutes}/versions/1?lang=en")["languages"][0]
+        self.assertEqual(full["title"], "MINUTES OF THE SENIOR OFFICIALS COMMITTEE MEETING on 23 June 2021 (online format)")
+        texts = [p["text"] for p in full["paragraphs"]]
+        self.assertIn("4. Thematic discussion on the theme “Growing role of Asia in international affairs and related "
+                      "adaptation of CICA”", texts)
+        self.assertIn("The SOC adopted its agenda with an amendment in the title of agenda item 4 as proposed by India.",
+                      texts)
+        self.assertEqual(sum(1 for p in full["paragraphs"] if p["style"] == "item_heading"), 11)
+        seen = self.replay.call("observer.jpn", "GET", f"/api/v1/documents/{minutes}/versions/1")
+        self.assertEqual(seen.status, 200, seen.body)
+        items = {p["item_number"] for p in seen.json()["languages"][0]["paragraphs"]}
+        self.assertEqual(items, {0, 1, 2, 3, 4})
+        for word in CLOSED_ITEM_WORDS:
+            self.assertNotIn(word, seen.body)
 
     def test_lists_filter_by_body_and_date(self):
         self.assertEqual(self.get("officer", "/api/v1/mandates?body=SOC&from=2021-06-23&to=2021-06-23")["total"], 4)

@@ -147,4 +147,14 @@ Response AddDocumentStage(Context& ctx, Call& call) {
   return DocumentResponse(201, *d);
 }
 
+// The meeting's draft minutes, generated from its record and registered as a document.
+Response DraftMeetingMinutes(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  std::int64_t meeting = 0;
+  if (auto bad = ReadMeetingId(call, meeting)) return std::move(*bad);
+  auto d = core::DraftMeetingMinutes(ctx.deps, call.actor(), meeting);
+  if (!d) return ProblemFrom(d.error());
+  return DocumentResponse(201, *d).With("Location", "/api/v1/documents/" + std::to_string(d->id));
+}
+
 }  // namespace chancery::api::handlers

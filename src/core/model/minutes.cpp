@@ -110,14 +110,19 @@ DocumentContent DraftMinutes(const MinutesSource& r) {
   w.Add("intro-1", ParagraphStyle::kText, intro);
 
   std::vector<std::string> numbered;
+  bool names_closed_items = false;  // then the paragraph is as closed as the items it names
   for (const auto& d : r.decisions) {
-    if (IsNumbered(d)) numbered.push_back(Format(d.symbol));
+    if (!IsNumbered(d)) continue;
+    numbered.push_back(Format(d.symbol));
+    const AgendaItem* item = FindItem(m, d.item_number);
+    names_closed_items = names_closed_items || !item || item->closed_to_observers;
   }
   if (!m.agenda_symbol.empty() || !numbered.empty()) {
     std::vector<std::string> parts;
     if (!m.agenda_symbol.empty()) parts.push_back("The adopted agenda (" + m.agenda_symbol + ")");
     if (!numbered.empty()) parts.push_back(std::string(parts.empty() ? "The" : "the") + " decisions taken (" + Joined(numbered) + ")");
     w.Add("intro-2", ParagraphStyle::kText, Joined(parts) + " were circulated to the Member States.");
+    out.paragraphs.back().closed_to_observers = names_closed_items;
   }
   std::vector<int> open;
   for (const auto& item : m.agenda) {

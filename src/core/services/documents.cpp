@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/model/minutes.hpp"
 #include "core/policy.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/canonical.hpp"
@@ -268,6 +269,33 @@ Result<Document> AddDocumentStage(Deps& deps, const Actor& actor, std::int64_t i
   }
   if (auto r = (*tx)->Commit(); !r) return r.error();
   return VisibleDocument(actor, std::move(stored));
+}
+
+Result<Document> DraftMeetingMinutes(Deps& deps, const Actor& actor, std::int64_t meeting_id) {
+  if (auto denied = Check(actor, Action::kCreate, {ObjectKind::kDocument, {}}, "documents")) return *denied;
+  std::optional<NewDocument> minutes;
+  {
+    // Read the whole record in one snapshot; CreateDocument writes in a transaction of its own.
+    auto tx = deps.store.Begin(TxMode::kRead);
+    if (!tx) return tx.error();
+    auto meeting = (*tx)->Meetings().Find(meeting_id);
+    if (!meeting) return meeting.error();
+    if (!*meeting) return Error::NotFound("meeting " + std::to_string(meeting_id) + " not found");
+    auto decisions = (*tx)->Decisions().List({std::nullopt, meeting_id});
+    if (!decisions) return decisions.error();
+    MandateFilter given;
+    given.meeting_id = meeting_id;
+    auto mandates = (*tx)->Mandates().List(given);
+    if (!mandates) return mandates.error();
+    auto registry = deps.participants->Get(**tx);
+    if (!registry) return registry.error();
+    const MinutesSource source{**meeting, *decisions, *mandates, **registry,
+                               [&](Date day) { return deps.formatter.LongDate(day, "en"); }};
+    minutes = NewDocument{MinutesSymbol(**meeting), DocumentKind::kMinutes, (*meeting)->body,
+                          AccessCategory::kMembersAndObservers, meeting_id, "draft minutes",
+                          {{DraftMinutes(source), TranslationStatus::kOriginal}}};
+  }
+  return CreateDocument(deps, actor, std::move(*minutes));
 }
 
 }  // namespace chancery::core

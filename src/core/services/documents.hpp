@@ -55,6 +55,11 @@ Result<std::vector<ParagraphDiff>> DiffDocumentVersions(Deps& deps, const Actor&
 Result<Document> AddDocumentStage(Deps& deps, const Actor& actor, std::int64_t id, DocumentStage stage,
                                   std::optional<std::string> new_symbol);
 
+// Draft minutes of a meeting from its record (model/minutes.hpp), registered as the document
+// "<meeting>/Minutes" (kind minutes, Member States and Observers, paragraphs of closed items
+// marked), version 1 "draft minutes". kAlreadyExists if the meeting's minutes exist.
+Result<Document> DraftMeetingMinutes(Deps& deps, const Actor& actor, std::int64_t meeting_id);
+
 // The document and its versions as `actor` may read them: paragraphs under items closed to
 // observers removed for those who may not see such items.
 Document VisibleDocument(const Actor& actor, Document document);
