@@ -16,6 +16,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -323,6 +324,17 @@ TEST(RenderPdf, SameInputSameBytes) {
   const auto b = RenderPdf(TrilingualMinutes(), Options());
   ASSERT_TRUE(a && b);
   EXPECT_TRUE(*a == *b);
+}
+
+TEST(RenderPdf, ThreadsRenderAtOnce) {
+  const std::string expected = *RenderPdf(TrilingualMinutes(), Options());
+  std::vector<std::string> outputs(4);
+  std::vector<std::thread> threads;
+  for (auto& out : outputs) {
+    threads.emplace_back([&out] { out = RenderPdf(TrilingualMinutes(), Options()).value(); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& out : outputs) EXPECT_TRUE(out == expected);
 }
 
 TEST_F(RenderFilesTest, PdfOfAShortDocumentIsOnePage) {
