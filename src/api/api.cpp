@@ -98,6 +98,8 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/documents/{id}", {GetDocument, in, false});
   router_.Add("GET", "/api/v1/documents/{id}/versions/{n}", {GetDocumentVersion, in, false});
   router_.Add("POST", "/api/v1/documents/{id}/versions", {AddDocumentVersion, in, false});
+  // Rendering takes tens of milliseconds (PDF): off the I/O threads.
+  router_.Add("GET", "/api/v1/documents/{id}/versions/{n}/render", {RenderDocumentVersion, in, true});
   router_.Add("GET", "/api/v1/documents/{id}/diff", {DiffDocumentVersions, in, false});
   router_.Add("POST", "/api/v1/documents/{id}/stages", {AddDocumentStage, in, false});
   router_.Add("GET", "/api/v1/mandates", {ListMandates, in, false});

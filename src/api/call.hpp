@@ -139,6 +139,7 @@ Response AddDocumentVersion(Context&, Call&);
 Response DiffDocumentVersions(Context&, Call&);
 Response AddDocumentStage(Context&, Call&);
 Response DraftMeetingMinutes(Context&, Call&);
+Response RenderDocumentVersion(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);

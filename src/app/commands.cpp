@@ -38,6 +38,21 @@ const std::vector<cli::CommandSpec>& CommandSpecs() {
        "Copy the database to FILE while the server may be running (SQLite online backup).",
        {{"data", "DIR", "data directory", true}, {"o", "FILE", "backup file to create (must not exist)", true}},
        {"chancery backup --data ./data -o chancery-2026-11-27.sqlite"}},
+      {{"render", "minutes"},
+       "Render a meeting's minutes (or any document, by symbol) as PDF, DOCX, Akoma Ntoso XML or text.",
+       {{"data", "DIR", "data directory", true},
+        {"lang", "LANG", "en (default), ru or kk", false},
+        {"format", "FORMAT", "pdf (default), docx, akn or txt", false},
+        {"version", "N", "the version to render (default: the latest)", false},
+        {"o", "FILE", "file to write (must not exist)", true}},
+       {"chancery render minutes SOC/2021-I/Minutes --format pdf --data ./data -o minutes.pdf"},
+       {"SYMBOL"}},
+      {{"import", "minutes"},
+       "Import minutes in the layout of the seed (plain text or its Markdown) as a meeting record and its "
+       "minutes; prints the symbol given to the minutes and every line it did not recognise.",
+       {{"data", "DIR", "data directory", true}},
+       {"chancery import minutes minutes-2021-06-23.txt --data ./data"},
+       {"FILE"}},
       {{"audit", "verify"},
        "Check the hash-chained audit log; exit 3 if a record was altered, removed or reordered.",
        {{"data", "DIR", "data directory", true}},
@@ -54,6 +69,8 @@ int RunCommand(const cli::CommandSpec& spec, const cli::Arguments& args) {
   if (w[0] == "user" && w[1] == "add") return UserAdd(args);
   if (w[0] == "user" && w[1] == "list") return UserList(args);
   if (w[0] == "audit" && w[1] == "verify") return AuditVerify(args);
+  if (w[0] == "render" && w[1] == "minutes") return RenderMinutes(args);
+  if (w[0] == "import" && w[1] == "minutes") return ImportMinutes(args);
   return cli::kExitUsage;
 }
 

@@ -45,6 +45,7 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const std::string& data_dir, 
   rt->zone = std::move(*zone);
   rt->deps.reset(new core::Deps{*rt->store, *rt->clock, rt->digest, rt->hasher, rt->random, *rt->zone,
                                 rt->formatter, {}});
+  rt->deps->renderer = &rt->renderer;
   return rt;
 }
 

@@ -9,6 +9,7 @@
 #include "platform/sodium_crypto.hpp"
 #include "platform/system_clock.hpp"
 #include "platform/tz_time_zone.hpp"
+#include "render/document_renderer.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace chancery::app {
@@ -26,6 +27,7 @@ struct Runtime {
   platform::SodiumRandom random;
   std::unique_ptr<platform::TzTimeZone> zone;
   platform::IcuDateFormatter formatter;
+  render::DocumentRenderer renderer;
   std::unique_ptr<core::Deps> deps;
 };
 

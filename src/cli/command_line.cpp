@@ -17,8 +17,18 @@ std::string OptionName(const OptionSpec& option) {
   return (option.name.size() == 1 ? "-" : "--") + option.name;
 }
 
+namespace {
+
+std::string Lower(std::string text) {
+  for (auto& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return text;
+}
+
+}  // namespace
+
 core::Result<Arguments> Parse(const CommandSpec& spec, const std::vector<std::string>& args) {
   Arguments out;
+  std::size_t positional = 0;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string arg = args[i];
     if (arg == "--help" || arg == "-h") {
@@ -28,7 +38,11 @@ core::Result<Arguments> Parse(const CommandSpec& spec, const std::vector<std::st
     // "--name" for every option; "-x" too for one-letter ones ("-o FILE").
     const bool is_long = arg.rfind("--", 0) == 0;
     const bool is_short = !is_long && arg.size() == 2 && arg[0] == '-';
-    if (!is_long && !is_short) return core::Error::InvalidArgument("unexpected argument '" + arg + "'");
+    if (!is_long && !is_short) {
+      if (positional >= spec.positionals.size()) return core::Error::InvalidArgument("unexpected argument '" + arg + "'");
+      out.Set(Lower(spec.positionals[positional++]), arg);
+      continue;
+    }
     std::string name = arg.substr(is_long ? 2 : 1);
     std::optional<std::string> inline_value;
     if (auto eq = name.find('='); eq != std::string::npos) {
@@ -51,6 +65,9 @@ core::Result<Arguments> Parse(const CommandSpec& spec, const std::vector<std::st
       if (i + 1 >= args.size()) return core::Error::InvalidArgument(shown + " needs a value (" + option->value_name + ")");
       out.Set(name, args[++i]);
     }
+  }
+  if (positional < spec.positionals.size()) {
+    return core::Error::InvalidArgument(spec.positionals[positional] + " is required");
   }
   for (const auto& o : spec.options) {
     if (o.required && !out.Has(o.name)) return core::Error::InvalidArgument(OptionName(o) + " is required");
@@ -78,6 +95,7 @@ std::string Usage(const CommandSpec& spec, std::string_view program) {
   std::string words;
   for (const auto& w : spec.words) words += " " + w;
   std::string out = "Usage: " + std::string(program) + words;
+  for (const auto& p : spec.positionals) out += " " + p;
   for (const auto& o : spec.options) {
     std::string part = OptionName(o) + (o.value_name.empty() ? "" : " " + o.value_name);
     out += o.required ? " " + part : " [" + part + "]";

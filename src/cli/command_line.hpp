@@ -24,6 +24,8 @@ struct CommandSpec {
   std::string summary;
   std::vector<OptionSpec> options;
   std::vector<std::string> examples;
+  // Required arguments that are not options, in order: {"SYMBOL"} is read as Get("symbol").
+  std::vector<std::string> positionals = {};
 };
 
 class Arguments {

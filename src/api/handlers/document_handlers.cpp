@@ -147,6 +147,24 @@ Response AddDocumentStage(Context& ctx, Call& call) {
   return DocumentResponse(201, *d);
 }
 
+// A version as a file: ?format=pdf|docx|akn|txt&lang=en. What the caller may not read is not
+// in the file.
+Response RenderDocumentVersion(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {"format", "lang"})) return std::move(*bad);
+  std::int64_t id = 0;
+  if (auto bad = ReadDocumentId(call, id)) return std::move(*bad);
+  auto number = PathInt(call, "n");
+  if (!number || *number < 1 || *number > 100000) return Problem(problems::kNotFound, "version not found");
+  auto format = core::ParseRenderFormat(call.Query("format").value_or("pdf"));
+  if (!format) return Problem(problems::kInvalidQuery, "format must be pdf, docx, akn or txt", "format");
+  const std::string lang(call.Query("lang").value_or("en"));
+  if (!core::IsSupportedLanguage(lang)) return Problem(problems::kInvalidQuery, "lang must be en, ru or kk", "lang");
+  auto file = core::RenderDocumentVersion(ctx.deps, call.actor(), id, static_cast<int>(*number), lang, *format);
+  if (!file) return ProblemFrom(file.error());
+  Response out{200, {{"Content-Type", file->media_type}}, std::move(file->bytes)};
+  return out.With("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
+}
+
 // The meeting's draft minutes, generated from its record and registered as a document.
 Response DraftMeetingMinutes(Context& ctx, Call& call) {
   if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);

@@ -139,7 +139,10 @@ Result<Decision> RecordDecision(Deps& deps, const Actor& actor, NewDecision in) 
 
   // Numbered within the meeting, in the order recorded (R24).
   d.symbol = {meeting.body, meeting.session.year, meeting.session.number, 0};
-  if (in.numbered) {
+  if (in.numbered && in.number) {
+    if (*in.number < 1) return Error::InvalidArgument("a decision number is 1 or more", "number");
+    d.symbol.number = *in.number;
+  } else if (in.numbered) {
     auto earlier = (*tx)->Decisions().List({std::nullopt, meeting.id, std::nullopt, std::nullopt});
     if (!earlier) return earlier.error();
     int number = 0;

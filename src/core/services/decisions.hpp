@@ -30,6 +30,9 @@ struct NewDecision {
   std::vector<std::string> approved_documents = {};
   std::optional<std::int64_t> silence_procedure_id = {};  // records that procedure's adopted outcome
   bool numbered = true;  // false: recorded in the minutes only, without a symbol (see Decision)
+  // The number the decision already has, when an existing record is imported; kAlreadyExists
+  // if taken. Otherwise the next number of the meeting.
+  std::optional<int> number = {};
   std::optional<BodyCode> recommended_to = {};
 };
 

@@ -6,6 +6,7 @@
 #include "core/ports/clock.hpp"
 #include "core/ports/crypto.hpp"
 #include "core/ports/date_format.hpp"
+#include "core/ports/renderer.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/time_zone.hpp"
 #include "core/services/participant_cache.hpp"
@@ -32,6 +33,8 @@ struct Deps {
   AuthSettings auth;
   // Process-wide read cache of the registry; see participant_cache.hpp.
   std::shared_ptr<ParticipantCache> participants = std::make_shared<ParticipantCache>();
+  // Files from documents (PDF, DOCX, Akoma Ntoso, text); null where nothing renders (core tests).
+  const DocumentRenderer* renderer = nullptr;
 };
 
 // Today's date in the organisation's zone.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/local_time.hpp"
 #include "core/model/minutes.hpp"
 #include "core/policy.hpp"
 #include "core/services/audit_trail.hpp"
@@ -269,6 +270,25 @@ Result<Document> AddDocumentStage(Deps& deps, const Actor& actor, std::int64_t i
   }
   if (auto r = (*tx)->Commit(); !r) return r.error();
   return VisibleDocument(actor, std::move(stored));
+}
+
+Result<RenderedFile> RenderDocumentVersion(Deps& deps, const Actor& actor, std::int64_t id, int number,
+                                           std::string_view lang, RenderFormat format) {
+  if (!deps.renderer) return Error::Unavailable("this server renders no documents");
+  auto d = GetDocument(deps, actor, id);  // filtered: an observer's PDF holds no closed item
+  if (!d) return d.error();
+  auto v = GetDocumentVersion(deps, actor, id, number, std::string(lang));
+  if (!v) return v.error();
+  const Date day = LocalDate(v->created_at, deps.zone);
+  const RenderHeading heading{d->symbol, d->kind, "Secretariat", day, deps.formatter.LongDate(day, lang)};
+  auto bytes = deps.renderer->Render(v->languages[0].content, format, heading);
+  if (!bytes) return bytes.error();
+  std::string name = d->symbol;
+  for (auto& c : name) {
+    if (c == '/') c = '-';
+  }
+  name += "-v" + std::to_string(number) + "-" + std::string(lang) + "." + std::string(ToString(format));
+  return RenderedFile{std::move(*bytes), std::string(MediaType(format)), std::move(name)};
 }
 
 Result<Document> DraftMeetingMinutes(Deps& deps, const Actor& actor, std::int64_t meeting_id) {

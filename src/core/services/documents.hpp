@@ -55,6 +55,16 @@ Result<std::vector<ParagraphDiff>> DiffDocumentVersions(Deps& deps, const Actor&
 Result<Document> AddDocumentStage(Deps& deps, const Actor& actor, std::int64_t id, DocumentStage stage,
                                   std::optional<std::string> new_symbol);
 
+// Version `number` of the document in `lang`, as the actor may read it, rendered as a file.
+// kUnavailable when no renderer is wired.
+struct RenderedFile {
+  std::string bytes;
+  std::string media_type;
+  std::string file_name;  // "SOC-2021-I-Minutes-v1-en.pdf"
+};
+Result<RenderedFile> RenderDocumentVersion(Deps& deps, const Actor& actor, std::int64_t id, int number,
+                                           std::string_view lang, RenderFormat format);
+
 // Draft minutes of a meeting from its record (model/minutes.hpp), registered as the document
 // "<meeting>/Minutes" (kind minutes, Member States and Observers, paragraphs of closed items
 // marked), version 1 "draft minutes". kAlreadyExists if the meeting's minutes exist.

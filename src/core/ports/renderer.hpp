@@ -1,0 +1,35 @@
+#pragma once
+// Rendering a document's text into a file format. Adapter: src/render (cairo/pango, libzip,
+// pugixml). Core decides what goes in (only what the reader may read); the adapter only lays
+// it out.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/model/document.hpp"
+#include "core/result.hpp"
+
+namespace chancery::core {
+
+enum class RenderFormat { kText, kPdf, kDocx, kAkomaNtoso };
+std::string_view ToString(RenderFormat format);  // "txt", "pdf", "docx", "akn"
+std::optional<RenderFormat> ParseRenderFormat(std::string_view text);
+std::string_view MediaType(RenderFormat format);
+
+// What the rendered file shows besides the text.
+struct RenderHeading {
+  std::string symbol;        // "SOC/2021-I/Minutes"
+  DocumentKind kind = DocumentKind::kMinutes;
+  std::string organisation;  // "Secretariat"
+  Date date;                 // of the version
+  std::string date_line;     // as printed in the document's language: "23 June 2021"
+};
+
+class DocumentRenderer {
+ public:
+  virtual ~DocumentRenderer() = default;
+  virtual Result<std::string> Render(const DocumentContent& content, RenderFormat format,
+                                     const RenderHeading& heading) const = 0;
+};
+
+}  // namespace chancery::core
