@@ -15,6 +15,7 @@
 
 #include "core/model/audit.hpp"
 #include "core/model/chairmanship.hpp"
+#include "core/model/comment_round.hpp"
 #include "core/model/decision.hpp"
 #include "core/model/document.hpp"
 #include "core/model/mandate.hpp"
@@ -210,6 +211,16 @@ class DocumentRepository {
   virtual Result<void> AddVersion(std::int64_t document_id, const DocumentVersion& version) = 0;
 };
 
+// Comment rounds on document versions; Update replaces the round, comments included.
+class CommentRoundRepository {
+ public:
+  virtual ~CommentRoundRepository() = default;
+  virtual Result<std::optional<CommentRound>> Find(std::int64_t id) = 0;
+  virtual Result<std::vector<CommentRound>> ListForDocument(std::int64_t document_id) = 0;  // by id
+  virtual Result<std::int64_t> Insert(const CommentRound& round) = 0;  // assigns the id
+  virtual Result<void> Update(const CommentRound& round) = 0;         // kNotFound if absent
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;  // rolls back unless committed
@@ -225,6 +236,7 @@ class Transaction {
   virtual SilenceRepository& SilenceProcedures() = 0;
   virtual MandateRepository& Mandates() = 0;
   virtual DocumentRepository& Documents() = 0;
+  virtual CommentRoundRepository& CommentRounds() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

@@ -20,6 +20,7 @@ class BorrowedTransaction : public Transaction {
   SilenceRepository& SilenceProcedures() override { return tx_.SilenceProcedures(); }
   MandateRepository& Mandates() override { return tx_.Mandates(); }
   DocumentRepository& Documents() override { return tx_.Documents(); }
+  CommentRoundRepository& CommentRounds() override { return tx_.CommentRounds(); }
   Result<void> Commit() override { return Ok(); }
 
  private:
