@@ -153,7 +153,8 @@ steps.append(decision(5, {
   "text": cocoord + "\n" + "\n".join(bullets)}, "dec_3"))
 # 10
 steps.append(stmt(10, "chair", para("The Chairperson noted that the Russian Federation prepared"), "KAZ", "The Chairperson"))
-steps.append(stmt(10, "participant", para("Comments by the Russian Federation:").removeprefix("Comments by the Russian Federation: "), "RUS"))
+RUS_ITEM_10 = para("Comments by the Russian Federation:").removeprefix("Comments by the Russian Federation: ")
+steps.append(stmt(10, "participant", RUS_ITEM_10, "RUS"))
 steps.append(stmt(10, "chair", para("Comments by the Chairperson:").removeprefix("Comments by the Chairperson: ") + "\n\n" +
                   para("The Chairperson expressed readiness"), "KAZ", "The Chairperson"))
 steps.append(mandate(10, "Agreeing on amendments to the CICA Rules of Procedure in relation to the status of Observers"))
@@ -179,7 +180,23 @@ scenario = {
   {"at": "2021-06-25T04:00:00Z",
    "note": "25 June 2021: the Secretariat drafts the minutes from the record (the seed: draft circulated on 25 June 2021).",
    "steps": [{"as": "officer", "method": "POST", "path": "/api/v1/meetings/{{soc_2021_i}}/minutes", "expect": 201,
-              "save": {"minutes": "id"}}]},
+              "save": {"minutes": "id"}},
+             {"as": "officer", "method": "POST", "path": "/api/v1/documents/{{minutes}}/comment-rounds", "expect": 201,
+              "note": "Circulated for comments; the deadline is the setting's week (R23): 2 July 2021.",
+              "body": {}, "save": {"minutes_round": "id"}}]},
+  {"at": "2021-06-30T04:00:00Z",
+   "note": "A Member State's comment on the draft (the seed says the final version reflects Member States' comments, not which; this one is illustrative).",
+   "steps": [{"as": "delegate.rus", "method": "POST", "path": "/api/v1/comment-rounds/{{minutes_round}}/comments",
+              "expect": 201,
+              "body": {"participant_id": "RUS", "paragraph_id": "item-10-p3",
+                       "text": "The Russian Federation asks that its name be written in full.",
+                       "proposed_text": RUS_ITEM_10.replace("Russia proceeded", "the Russian Federation proceeded")}}]},
+  {"at": "2021-07-12T04:00:00Z",
+   "note": "12 July 2021: the final minutes, reflecting the comments, forwarded by Note Verbale No. 17-1/435.",
+   "steps": [{"as": "officer", "method": "POST", "path": "/api/v1/comment-rounds/{{minutes_round}}/consolidation",
+              "expect": 201,
+              "body": {"reason": "final version reflecting comments of Member States",
+                       "decisions": [{"seq": 1, "outcome": "accepted", "reason": "reflected in the final version"}]}}]},
  ]}
 with open(os.path.join(HERE, "soc-2021-06-23.json"), "w", encoding="utf-8") as out:
     json.dump(scenario, out, ensure_ascii=False, indent=2)

@@ -102,6 +102,11 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/documents/{id}/versions/{n}/render", {RenderDocumentVersion, in, true});
   router_.Add("GET", "/api/v1/documents/{id}/diff", {DiffDocumentVersions, in, false});
   router_.Add("POST", "/api/v1/documents/{id}/stages", {AddDocumentStage, in, false});
+  router_.Add("GET", "/api/v1/documents/{id}/comment-rounds", {ListCommentRounds, in, false});
+  router_.Add("POST", "/api/v1/documents/{id}/comment-rounds", {OpenCommentRound, in, false});
+  router_.Add("GET", "/api/v1/comment-rounds/{id}", {GetCommentRound, in, false});
+  router_.Add("POST", "/api/v1/comment-rounds/{id}/comments", {SubmitComment, in, false});
+  router_.Add("POST", "/api/v1/comment-rounds/{id}/consolidation", {ConsolidateCommentRound, in, false});
   router_.Add("GET", "/api/v1/mandates", {ListMandates, in, false});
   router_.Add("GET", "/api/v1/mandates/{id}", {GetMandate, in, false});
   router_.Add("PATCH", "/api/v1/mandates/{id}", {SetMandateStatus, in, false});

@@ -140,6 +140,11 @@ Response DiffDocumentVersions(Context&, Call&);
 Response AddDocumentStage(Context&, Call&);
 Response DraftMeetingMinutes(Context&, Call&);
 Response RenderDocumentVersion(Context&, Call&);
+Response OpenCommentRound(Context&, Call&);
+Response ListCommentRounds(Context&, Call&);
+Response GetCommentRound(Context&, Call&);
+Response SubmitComment(Context&, Call&);
+Response ConsolidateCommentRound(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);

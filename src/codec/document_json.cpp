@@ -294,4 +294,113 @@ core::Result<StageRequest> StageFromJson(const boost::json::object& o) {
   return out;
 }
 
+void WriteJson(JsonWriter& out, const core::Comment& c) {
+  out.BeginObject();
+  out.Key("seq").Int(c.seq).Key("participant_id").String(c.participant_id).Key("paragraph_id").String(c.paragraph_id);
+  out.Key("lang").String(c.lang).Key("text").String(c.text).Key("proposed_text");
+  if (c.proposed_text) {
+    out.String(*c.proposed_text);
+  } else {
+    out.Null();
+  }
+  out.Key("submitted_at").String(core::FormatInstant(c.submitted_at));
+  out.Key("outcome").String(core::ToString(c.outcome)).Key("reason").String(c.reason).Key("applied_text");
+  if (c.applied_text) {
+    out.String(*c.applied_text);
+  } else {
+    out.Null();
+  }
+  out.EndObject();
+}
+
+void WriteJson(JsonWriter& out, const core::CommentRound& r) {
+  out.BeginObject();
+  out.Key("id").Int(r.id).Key("document_id").Int(r.document_id).Key("version").Int(r.version);
+  out.Key("opened_at").String(core::FormatInstant(r.opened_at)).Key("deadline").String(core::FormatInstant(r.deadline));
+  out.Key("addressees");
+  Strings(out, r.addressees);
+  out.Key("comments").BeginArray();
+  for (const auto& c : r.comments) WriteJson(out, c);
+  out.EndArray();
+  out.Key("consolidated_into");
+  if (r.consolidated_into) {
+    out.Int(*r.consolidated_into);
+  } else {
+    out.Null();
+  }
+  out.EndObject();
+}
+
+core::Result<core::NewCommentRound> NewCommentRoundFromJson(const boost::json::object& o) {
+  ObjectReader r(o);
+  if (auto k = r.OnlyKnown({"version", "deadline", "addressees"}); !k) return k.error();
+  core::NewCommentRound out;
+  auto version = OptionalInteger(o, r, "version", 1, 100000);
+  if (!version) return version.error();
+  out.version = static_cast<int>(version->value_or(0));
+  auto deadline = OptionalInstant(r, "deadline");
+  if (!deadline) return deadline.error();
+  out.deadline = *deadline;
+  auto addressees = StringList(o, r, "addressees", false);
+  if (!addressees) return addressees.error();
+  out.addressees = std::move(*addressees);
+  return out;
+}
+
+core::Result<core::NewComment> NewCommentFromJson(const boost::json::object& o) {
+  ObjectReader r(o);
+  if (auto k = r.OnlyKnown({"participant_id", "paragraph_id", "lang", "text", "proposed_text"}); !k) return k.error();
+  core::NewComment out;
+  auto participant = r.String("participant_id");
+  if (!participant) return participant.error();
+  out.participant_id = std::move(*participant);
+  auto paragraph = r.String("paragraph_id");
+  if (!paragraph) return paragraph.error();
+  out.paragraph_id = std::move(*paragraph);
+  auto lang = r.StringOr("lang", "en");
+  if (!lang) return lang.error();
+  out.lang = std::move(*lang);
+  auto text = r.String("text");
+  if (!text) return text.error();
+  out.text = std::move(*text);
+  auto proposed = r.OptionalString("proposed_text");
+  if (!proposed) return proposed.error();
+  out.proposed_text = *proposed;
+  return out;
+}
+
+core::Result<ConsolidationRequest> ConsolidationFromJson(const boost::json::object& o) {
+  ObjectReader r(o);
+  if (auto k = r.OnlyKnown({"reason", "decisions"}); !k) return k.error();
+  ConsolidationRequest out;
+  auto reason = r.String("reason");
+  if (!reason) return reason.error();
+  out.reason = std::move(*reason);
+  auto decisions = ObjectList<core::CommentDecision>(
+      o, r, "decisions", true,
+      [](const boost::json::object& d, std::size_t, const std::string& path) -> core::Result<core::CommentDecision> {
+        ObjectReader dr(d, path);
+        if (auto k = dr.OnlyKnown({"seq", "outcome", "reason", "applied_text"}); !k) return k.error();
+        core::CommentDecision decision;
+        auto seq = Integer(d, dr, "seq", 1, 100000);
+        if (!seq) return seq.error();
+        decision.seq = static_cast<int>(*seq);
+        auto outcome = Choice<core::CommentOutcome>(
+            dr, "outcome", [](std::string_view t) { return core::ParseCommentOutcome(t); },
+            "accepted, accepted_with_changes, not_accepted");
+        if (!outcome) return outcome.error();
+        decision.outcome = *outcome;
+        auto why = dr.StringOr("reason", "");
+        if (!why) return why.error();
+        decision.reason = std::move(*why);
+        auto applied = dr.OptionalString("applied_text");
+        if (!applied) return applied.error();
+        decision.applied_text = *applied;
+        return decision;
+      });
+  if (!decisions) return decisions.error();
+  out.decisions = std::move(*decisions);
+  return out;
+}
+
 }  // namespace chancery::codec

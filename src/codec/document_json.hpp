@@ -11,6 +11,7 @@
 #include "core/model/document.hpp"
 #include "core/model/document_diff.hpp"
 #include "core/result.hpp"
+#include "core/services/comment_rounds.hpp"
 #include "core/services/documents.hpp"
 
 namespace chancery::codec {
@@ -33,5 +34,15 @@ struct StageRequest {
   std::optional<std::string> new_symbol;
 };
 core::Result<StageRequest> StageFromJson(const boost::json::object& o);
+
+void WriteJson(JsonWriter& out, const core::CommentRound& round);
+void WriteJson(JsonWriter& out, const core::Comment& comment);
+core::Result<core::NewCommentRound> NewCommentRoundFromJson(const boost::json::object& o);
+core::Result<core::NewComment> NewCommentFromJson(const boost::json::object& o);
+struct ConsolidationRequest {
+  std::string reason;
+  std::vector<core::CommentDecision> decisions;
+};
+core::Result<ConsolidationRequest> ConsolidationFromJson(const boost::json::object& o);
 
 }  // namespace chancery::codec

@@ -95,10 +95,11 @@ Verdict OnSilenceProcedure(const Actor& a, Action action) {
   return Verdict::kDeny;
 }
 
-// Responses to a procedure are correspondence: the Secretariat registers what arrives from
-// anyone; a delegate (or the Chairmanship's officials) may answer only for their own state.
-// Nothing registered is ever changed or removed.
-Verdict OnSilenceResponse(const Actor& a, Action action, const ObjectRef& o) {
+// Responses to a silence procedure and comments on a circulated text are correspondence among
+// Member States: the Secretariat registers what arrives from anyone; a delegate (or the
+// Chairmanship's officials) may write only for their own state; observer delegates know
+// nothing of it. Nothing registered is ever changed or removed.
+Verdict OnCorrespondence(const Actor& a, Action action, const ObjectRef& o) {
   if (a.role == Role::kObserverDelegate) return Verdict::kHide;
   switch (action) {
     case Action::kRead:
@@ -177,6 +178,7 @@ std::string_view ToString(ObjectKind kind) {
     case ObjectKind::kAgendaItem: return "agenda_item";
     case ObjectKind::kSilenceProcedure: return "silence_procedure";
     case ObjectKind::kSilenceResponse: return "silence_response";
+    case ObjectKind::kComment: return "comment";
     case ObjectKind::kDocument: return "document";
   }
   return "participant";
@@ -204,7 +206,8 @@ Verdict Decide(const Actor& actor, Action action, const ObjectRef& object) {
     case ObjectKind::kMeeting:
     case ObjectKind::kAgendaItem: return OnMeetingRecord(actor, action, object);
     case ObjectKind::kSilenceProcedure: return OnSilenceProcedure(actor, action);
-    case ObjectKind::kSilenceResponse: return OnSilenceResponse(actor, action, object);
+    case ObjectKind::kSilenceResponse:
+    case ObjectKind::kComment: return OnCorrespondence(actor, action, object);
     case ObjectKind::kDocument: return OnDocument(actor, action, object);
   }
   return Verdict::kHide;

@@ -26,6 +26,7 @@ enum class ObjectKind {
   kSilenceProcedure,
   kSilenceResponse,
   kDocument,
+  kComment,
 };
 
 inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
@@ -34,7 +35,7 @@ inline constexpr ObjectKind kAllObjectKinds[] = {
     ObjectKind::kParticipant, ObjectKind::kUser,         ObjectKind::kAuditLog,
     ObjectKind::kSettings,    ObjectKind::kBody,         ObjectKind::kChairmanship,
     ObjectKind::kMeeting,     ObjectKind::kAgendaItem,   ObjectKind::kSilenceProcedure,
-    ObjectKind::kSilenceResponse, ObjectKind::kDocument};
+    ObjectKind::kSilenceResponse, ObjectKind::kDocument,     ObjectKind::kComment};
 
 std::string_view ToString(Action action);
 std::string_view ToString(ObjectKind kind);
@@ -47,7 +48,7 @@ struct ObjectRef {
   // kAgendaItem: closed to observers (RoP 12.4). What is said, decided or mandated under an
   // item is asked about as that item, so it can never be more visible than the item.
   bool closed_to_observers = false;
-  // kSilenceResponse: the participant on whose behalf it is made. A delegate acts only for
+  // kSilenceResponse, kComment: the participant on whose behalf it is made. A delegate acts only for
   // their own state; the Secretariat registers correspondence from anyone.
   std::optional<std::string> participant_id = std::nullopt;
   // kDocument: its access category; a collection leaves it empty. What a paragraph of minutes

@@ -17,31 +17,31 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
       {"audit_log", "AADDD"}, {"settings", "AADAD"},
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"},
-      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}}},
+      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"}}},
     {"officer",
      {{"participant", "AAAAD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"},
-      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}}},
+      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"}}},
     {"chairmanship",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"},
-      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "HHHHH"}}},
+      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"}}},
     {"member_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "AADDD"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AADDD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"},
-      {"doc:public", "AADDD"}, {"doc:members", "AADDD"}, {"doc:secretariat", "HHHHH"}}},
+      {"doc:public", "AADDD"}, {"doc:members", "AADDD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"}}},
     {"observer_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "HHHHH"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "HHHHH"}, {"response:own", "HHHHH"}, {"response:other", "HHHHH"},
-      {"doc:public", "AADDD"}, {"doc:members", "HHHHH"}, {"doc:secretariat", "HHHHH"}}},
+      {"doc:public", "AADDD"}, {"doc:members", "HHHHH"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "HHHHH"}}},
 };
 
 char Letter(Verdict v) { return v == Verdict::kAllow ? 'A' : v == Verdict::kDeny ? 'D' : 'H'; }
@@ -70,6 +70,7 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       {"doc:public", {ObjectKind::kDocument, {}, false, std::nullopt, AccessCategory::kPublic}},
       {"doc:members", {ObjectKind::kDocument, {}, false, std::nullopt, AccessCategory::kMemberStatesOnly}},
       {"doc:secretariat", {ObjectKind::kDocument, {}, false, std::nullopt, AccessCategory::kSecretariatOnly}},
+      {"comment:own", {ObjectKind::kComment, {}, false, "KAZ"}},
   };
   // Every object kind appears in the matrix.
   for (ObjectKind kind : kAllObjectKinds) {
@@ -87,7 +88,7 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       checked += 5;
     }
   }
-  EXPECT_EQ(checked, 5 * 16 * 5);  // roles × objects × actions
+  EXPECT_EQ(checked, 5 * 17 * 5);  // roles × objects × actions
 }
 
 TEST(Policy, UnboundDelegateSeesNothing) {

@@ -214,6 +214,30 @@ class Soc20210623(unittest.TestCase):
         for word in CLOSED_ITEM_WORDS:
             self.assertNotIn(word, seen.body)
 
+    def test_the_minutes_cycle_circulated_commented_and_final_reflecting_the_comment(self):
+        minutes = self.replay.saved["minutes"]
+        rounds = self.get("officer", f"/api/v1/documents/{minutes}/comment-rounds")
+        self.assertEqual(rounds["total"], 1)
+        r = rounds["items"][0]
+        self.assertEqual((r["version"], r["opened_at"], r["deadline"]),
+                         (1, "2021-06-25T04:00:00Z", "2021-07-02T18:00:00Z"))  # a week, to 24:00 in Nur-Sultan (R23)
+        self.assertEqual(len(r["addressees"]), 27)
+        self.assertEqual([(c["participant_id"], c["outcome"]) for c in r["comments"]], [("RUS", "accepted")])
+        self.assertEqual(r["consolidated_into"], 2)
+        d = self.get("delegate.ind", f"/api/v1/documents/{minutes}")
+        self.assertEqual([(v["number"], v["created_at"][:10], v["reason"]) for v in d["versions"]],
+                         [(1, "2021-06-25", "draft minutes"),
+                          (2, "2021-07-12", "final version reflecting comments of Member States")])
+        diff = self.get("delegate.ind", f"/api/v1/documents/{minutes}/diff?from=1&to=2")
+        changed = [p for p in diff["paragraphs"] if p["change"] != "unchanged"]
+        self.assertEqual([p["id"] for p in changed], ["item-10-p3"])
+        self.assertIn({"op": "insert", "text": "the Russian Federation "}, changed[0]["words"])
+        # A comment after the deadline is refused, and observers know nothing of the round.
+        late = self.replay.call("delegate.ind", "POST", f"/api/v1/comment-rounds/{r['id']}/comments",
+                                {"participant_id": "IND", "paragraph_id": "item-4-p2", "text": "Late."})
+        self.assertEqual(late.status, 409, late.body)
+        self.assertEqual(self.replay.call("observer.jpn", "GET", f"/api/v1/comment-rounds/{r['id']}").status, 404)
+
     def test_lists_filter_by_body_and_date(self):
         self.assertEqual(self.get("officer", "/api/v1/mandates?body=SOC&from=2021-06-23&to=2021-06-23")["total"], 4)
         self.assertEqual(self.get("officer", "/api/v1/mandates?from=2021-06-24")["total"], 0)

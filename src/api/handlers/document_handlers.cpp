@@ -4,6 +4,7 @@
 #include "api/call.hpp"
 #include "api/problem.hpp"
 #include "codec/document_json.hpp"
+#include "core/services/comment_rounds.hpp"
 #include "core/services/documents.hpp"
 
 namespace chancery::api::handlers {
@@ -163,6 +164,83 @@ Response RenderDocumentVersion(Context& ctx, Call& call) {
   if (!file) return ProblemFrom(file.error());
   Response out{200, {{"Content-Type", file->media_type}}, std::move(file->bytes)};
   return out.With("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
+}
+
+Response RoundResponse(int status, const core::CommentRound& round) {
+  std::string body;
+  codec::JsonWriter out(body);
+  codec::WriteJson(out, round);
+  return JsonText(status, std::move(body));
+}
+
+Response OpenCommentRound(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  std::int64_t id = 0;
+  if (auto bad = ReadDocumentId(call, id)) return std::move(*bad);
+  boost::json::object body;
+  if (auto bad = ReadJsonBody(call, body)) return std::move(*bad);
+  auto request = codec::NewCommentRoundFromJson(body);
+  if (!request) return ProblemFrom(request.error());
+  auto round = core::OpenCommentRound(ctx.deps, call.actor(), id, std::move(*request));
+  if (!round) return ProblemFrom(round.error());
+  return RoundResponse(201, *round).With("Location", "/api/v1/comment-rounds/" + std::to_string(round->id));
+}
+
+Response ListCommentRounds(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {"limit", "offset"})) return std::move(*bad);
+  std::int64_t id = 0;
+  if (auto bad = ReadDocumentId(call, id)) return std::move(*bad);
+  Page page;
+  if (auto bad = ReadPage(call, page)) return std::move(*bad);
+  auto rounds = core::ListCommentRounds(ctx.deps, call.actor(), id);
+  if (!rounds) return ProblemFrom(rounds.error());
+  return PageResponse(*rounds, page, [](codec::JsonWriter& out, const core::CommentRound& r) { codec::WriteJson(out, r); });
+}
+
+Response GetCommentRound(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  auto id = PathInt(call, "id");
+  if (!id) return Problem(problems::kNotFound, "comment round not found");
+  auto round = core::GetCommentRound(ctx.deps, call.actor(), *id);
+  if (!round) return ProblemFrom(round.error());
+  return RoundResponse(200, *round);
+}
+
+Response SubmitComment(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  auto id = PathInt(call, "id");
+  if (!id) return Problem(problems::kNotFound, "comment round not found");
+  boost::json::object body;
+  if (auto bad = ReadJsonBody(call, body)) return std::move(*bad);
+  auto request = codec::NewCommentFromJson(body);
+  if (!request) return ProblemFrom(request.error());
+  auto comment = core::SubmitComment(ctx.deps, call.actor(), *id, std::move(*request));
+  if (!comment) return ProblemFrom(comment.error());
+  std::string text;
+  codec::JsonWriter out(text);
+  codec::WriteJson(out, *comment);
+  return JsonText(201, std::move(text));
+}
+
+Response ConsolidateCommentRound(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  auto id = PathInt(call, "id");
+  if (!id) return Problem(problems::kNotFound, "comment round not found");
+  boost::json::object body;
+  if (auto bad = ReadJsonBody(call, body)) return std::move(*bad);
+  auto request = codec::ConsolidationFromJson(body);
+  if (!request) return ProblemFrom(request.error());
+  auto done = core::ConsolidateCommentRound(ctx.deps, call.actor(), *id, std::move(request->decisions),
+                                            std::move(request->reason));
+  if (!done) return ProblemFrom(done.error());
+  std::string text;
+  codec::JsonWriter out(text);
+  out.BeginObject().Key("round");
+  codec::WriteJson(out, done->round);
+  out.Key("version");
+  codec::WriteJson(out, done->version);
+  out.EndObject();
+  return JsonText(201, std::move(text));
 }
 
 // The meeting's draft minutes, generated from its record and registered as a document.

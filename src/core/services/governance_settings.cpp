@@ -28,6 +28,7 @@ std::vector<std::pair<std::string, std::string>> DefaultGovernanceSettings() {
       {kSilenceDateOnlyDeadline, "end_of_day"},   // R29
       {kDeputyTitleFrom, "2022-12-15"},           // R17: the day after the SOC of 14 Dec 2022
       {kPublicHolidays, kDefaultPublicHolidays},  // R29
+      {kCommentPeriodDays, "7"},                  // R23
   };
 }
 
@@ -35,17 +36,25 @@ Result<GovernanceSettings> LoadGovernanceSettings(Transaction& tx) {
   GovernanceSettings out;
   auto get = [&](std::string_view key) -> Result<std::optional<std::string>> { return tx.Settings().Get(key); };
 
-  auto days = get(kSilenceMinimumPeriodDays);
-  if (!days) return days.error();
-  if (*days) {
+  // A whole number of days from `min` to 366, or nullopt when the key is not stored.
+  auto day_count = [&](std::string_view key, int min) -> Result<std::optional<std::chrono::days>> {
+    auto stored = get(key);
+    if (!stored) return stored.error();
+    if (!*stored) return std::optional<std::chrono::days>{};
     int n = -1;
-    const auto& t = **days;
+    const auto& t = **stored;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
-    if (ec != std::errc() || end != t.data() + t.size() || n < 0 || n > 366) {
-      return Malformed(kSilenceMinimumPeriodDays, "a number of days from 0 to 366");
+    if (ec != std::errc() || end != t.data() + t.size() || n < min || n > 366) {
+      return Malformed(key, "a number of days from " + std::to_string(min) + " to 366");
     }
-    out.silence.minimum_period = std::chrono::days{n};
-  }
+    return std::optional<std::chrono::days>{std::chrono::days{n}};
+  };
+  auto minimum = day_count(kSilenceMinimumPeriodDays, 0);
+  if (!minimum) return minimum.error();
+  if (*minimum) out.silence.minimum_period = **minimum;
+  auto comment_period = day_count(kCommentPeriodDays, 1);
+  if (!comment_period) return comment_period.error();
+  if (*comment_period) out.comment_period = **comment_period;
 
   auto amendments = get(kSilenceAmendmentsBreak);
   if (!amendments) return amendments.error();

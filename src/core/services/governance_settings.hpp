@@ -22,6 +22,7 @@ struct GovernanceSettings {
   SilenceSettings silence;            // silence.minimum_period_days (R11), silence.amendments_break_silence (R8)
   DateOnlyDeadline date_only_deadline;  // silence.date_only_deadline: "end_of_day" or "HH:MM" (R29)
   HolidayCalendar holidays;             // calendar.public_holidays (R29's flag)
+  std::chrono::days comment_period{7};  // comments.period_days (R23): a round's default length
 };
 
 inline constexpr char kSilenceMinimumPeriodDays[] = "silence.minimum_period_days";
@@ -29,6 +30,7 @@ inline constexpr char kSilenceAmendmentsBreak[] = "silence.amendments_break_sile
 inline constexpr char kSilenceDateOnlyDeadline[] = "silence.date_only_deadline";
 inline constexpr char kDeputyTitleFrom[] = "titles.deputy_secretary_general_from";
 inline constexpr char kPublicHolidays[] = "calendar.public_holidays";
+inline constexpr char kCommentPeriodDays[] = "comments.period_days";
 
 // Kazakhstan's public holidays as the default calendar: the fixed days off, and Kurban Ait by
 // year. [I]: the Secretariat must confirm it, and add days moved by decree.
