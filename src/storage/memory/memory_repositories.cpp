@@ -118,6 +118,19 @@ Result<std::optional<T>> FindIn(const std::map<std::int64_t, T>& map, std::int64
   return std::optional<T>(it->second);
 }
 
+// Mirrors PRIMARY KEY (round_id, seq) on comments, and their order on reading (by seq).
+Result<core::CommentRound> WithCommentsBySeq(core::CommentRound round) {
+  std::stable_sort(round.comments.begin(), round.comments.end(),
+                   [](const core::Comment& a, const core::Comment& b) { return a.seq < b.seq; });
+  for (std::size_t i = 1; i < round.comments.size(); ++i) {
+    if (round.comments[i].seq == round.comments[i - 1].seq) {
+      return Error::AlreadyExists("comment round " + std::to_string(round.id) + " has two comments numbered " +
+                                  std::to_string(round.comments[i].seq));
+    }
+  }
+  return round;
+}
+
 }  // namespace
 
 // --- participants ---
@@ -662,6 +675,46 @@ Result<void> MemoryDocuments::AddVersion(std::int64_t document_id, const core::D
   if (auto r = CheckNextNumber(it->second, document_id, version); !r) return r;
   if (auto r = CheckLanguages(document_id, version); !r) return r;
   it->second.versions.push_back(version);
+  return core::Ok();
+}
+
+// --- comment rounds ---
+
+Result<std::optional<core::CommentRound>> MemoryCommentRounds::Find(std::int64_t id) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return FindIn((*state)->comment_rounds, id);
+}
+
+Result<std::vector<core::CommentRound>> MemoryCommentRounds::ListForDocument(std::int64_t document_id) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  return Matching((*state)->comment_rounds,
+                  [&](const core::CommentRound& r) { return r.document_id == document_id; });
+}
+
+Result<std::int64_t> MemoryCommentRounds::Insert(const core::CommentRound& round) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  MemoryState& s = **state;
+  core::CommentRound given = round;
+  given.id = s.last_comment_round_id + 1;
+  auto stored = WithCommentsBySeq(std::move(given));
+  if (!stored) return stored.error();
+  s.comment_rounds.emplace(stored->id, std::move(*stored));
+  return ++s.last_comment_round_id;
+}
+
+Result<void> MemoryCommentRounds::Update(const core::CommentRound& round) {
+  auto state = view_.Write();
+  if (!state) return state.error();
+  auto it = (*state)->comment_rounds.find(round.id);
+  if (it == (*state)->comment_rounds.end()) {
+    return Error::NotFound("no comment round with id " + std::to_string(round.id));
+  }
+  auto stored = WithCommentsBySeq(round);
+  if (!stored) return stored.error();
+  it->second = std::move(*stored);
   return core::Ok();
 }
 

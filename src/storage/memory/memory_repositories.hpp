@@ -155,4 +155,16 @@ class MemoryDocuments : public core::DocumentRepository {
   MemoryTxView& view_;
 };
 
+class MemoryCommentRounds : public core::CommentRoundRepository {
+ public:
+  explicit MemoryCommentRounds(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::CommentRound>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::CommentRound>> ListForDocument(std::int64_t document_id) override;
+  core::Result<std::int64_t> Insert(const core::CommentRound& round) override;
+  core::Result<void> Update(const core::CommentRound& round) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
 }  // namespace chancery::storage

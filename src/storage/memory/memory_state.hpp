@@ -33,6 +33,8 @@ struct MemoryState {
   std::int64_t last_mandate_id = 0;
   std::map<std::int64_t, core::Document> documents;  // versions in number order, never changed
   std::int64_t last_document_id = 0;
+  std::map<std::int64_t, core::CommentRound> comment_rounds;  // comments in the order given
+  std::int64_t last_comment_round_id = 0;
 };
 
 // A read transaction shares an immutable snapshot; a write transaction owns a private copy.

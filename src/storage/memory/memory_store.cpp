@@ -35,6 +35,7 @@ class MemoryTransaction : public core::Transaction {
   core::SilenceRepository& SilenceProcedures() override { return silence_procedures_; }
   core::MandateRepository& Mandates() override { return mandates_; }
   core::DocumentRepository& Documents() override { return documents_; }
+  core::CommentRoundRepository& CommentRounds() override { return comment_rounds_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -59,6 +60,7 @@ class MemoryTransaction : public core::Transaction {
   MemorySilenceProcedures silence_procedures_{view_};
   MemoryMandates mandates_{view_};
   MemoryDocuments documents_{view_};
+  MemoryCommentRounds comment_rounds_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)
