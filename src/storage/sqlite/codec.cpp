@@ -120,4 +120,8 @@ core::Result<core::StageKind> DecodeStageKind(const std::string& text) {
   return Decoded(core::ParseStageKind(text), "document_stages.kind", text);
 }
 
+core::Result<core::CommentOutcome> DecodeCommentOutcome(const std::string& text) {
+  return Decoded(core::ParseCommentOutcome(text), "comments.outcome", text);
+}
+
 }  // namespace chancery::storage::sqlite

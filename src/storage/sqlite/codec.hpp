@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/model/comment_round.hpp"
 #include "core/model/decision.hpp"
 #include "core/model/decision_symbol.hpp"
 #include "core/model/document.hpp"
@@ -81,5 +82,8 @@ core::Result<core::AccessCategory> DecodeAccessCategory(const std::string& text)
 core::Result<core::ParagraphStyle> DecodeParagraphStyle(const std::string& text);
 core::Result<core::TranslationStatus> DecodeTranslationStatus(const std::string& text);
 core::Result<core::StageKind> DecodeStageKind(const std::string& text);
+
+// Comment rounds (migration 5).
+core::Result<core::CommentOutcome> DecodeCommentOutcome(const std::string& text);
 
 }  // namespace chancery::storage::sqlite

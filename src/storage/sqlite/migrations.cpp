@@ -427,7 +427,47 @@ CREATE TRIGGER document_paragraphs_bd BEFORE DELETE ON document_paragraphs
   BEGIN SELECT RAISE(ABORT, 'document versions are immutable'); END;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
+// 5: comment rounds on document versions (core/model/comment_round.hpp), an aggregate like the
+// governance records: a parent row, addressees keyed by (round, position) and comments keyed by
+// (round, seq), rewritten by Update. The document is a plain column, as references between
+// aggregates are (see 3).
+constexpr std::string_view kMigration5 = R"sql(
+CREATE TABLE comment_rounds (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  opened_at INTEGER NOT NULL,
+  deadline INTEGER NOT NULL,
+  consolidated_into INTEGER
+) STRICT;
+CREATE INDEX comment_rounds_document_id ON comment_rounds (document_id);
+
+CREATE TABLE comment_round_addressees (
+  round_id INTEGER NOT NULL REFERENCES comment_rounds (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (round_id, position)
+) STRICT;
+
+CREATE TABLE comments (
+  round_id INTEGER NOT NULL REFERENCES comment_rounds (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  paragraph_id TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  text TEXT NOT NULL,
+  proposed_text TEXT,
+  submitted_at INTEGER NOT NULL,
+  submitted_by INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'accepted', 'accepted_with_changes', 'not_accepted')),
+  reason TEXT NOT NULL,
+  applied_text TEXT,
+  PRIMARY KEY (round_id, seq)
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                         kMigration5};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

@@ -153,4 +153,16 @@ class DocumentRepository : public core::DocumentRepository {
   TxContext& tx_;
 };
 
+class CommentRoundRepository : public core::CommentRoundRepository {
+ public:
+  explicit CommentRoundRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::CommentRound>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::CommentRound>> ListForDocument(std::int64_t document_id) override;
+  core::Result<std::int64_t> Insert(const core::CommentRound& round) override;
+  core::Result<void> Update(const core::CommentRound& round) override;
+
+ private:
+  TxContext& tx_;
+};
+
 }  // namespace chancery::storage::sqlite

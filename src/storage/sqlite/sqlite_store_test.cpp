@@ -350,6 +350,47 @@ TEST_F(SqliteStoreTest, DocumentVersionsCannotBeChangedOrDeleted) {
   EXPECT_TRUE((*found)->stages.empty());
 }
 
+TEST_F(SqliteStoreTest, AVersion4DatabaseIsUpgradedKeepingItsData) {
+  const std::string path = PathOf("old.sqlite");
+  {
+    // A file as a binary of schema version 4 left it, with a document in it.
+    RawDatabase raw(path);
+    const auto migrations = sqlite::Migrations();
+    ASSERT_GE(migrations.size(), 5u);
+    for (std::size_t i = 0; i < 4; ++i) raw.Exec(std::string(migrations[i]));
+    raw.Exec("PRAGMA user_version = 4");
+    raw.Exec("INSERT INTO documents (symbol, kind, body, access, original_language, meeting_id) VALUES "
+             "('SOC/2021-I/Minutes', 'minutes', 'SOC', 'public', 'ru', NULL)");
+  }
+  auto store = Open(path, OpenMode::kExisting);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->SchemaVersion(), 5);
+  auto tx = store->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx);
+  auto document = (*tx)->Documents().Find(1);
+  ASSERT_TRUE(document && document->has_value());
+  // And the new tables are there: a comment round on the document can be stored.
+  core::CommentRound round;
+  round.document_id = (*document)->id;
+  round.version = 1;
+  round.addressees = {"KAZ"};
+  core::Comment comment;
+  comment.seq = 1;
+  comment.participant_id = "KAZ";
+  comment.paragraph_id = "p1";
+  comment.text = "Қазақ";
+  round.comments.push_back(comment);
+  auto id = (*tx)->CommentRounds().Insert(round);
+  ASSERT_TRUE(id) << id.error().message;
+  auto listed = (*tx)->CommentRounds().ListForDocument((*document)->id);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].id, *id);
+  ASSERT_EQ((*listed)[0].comments.size(), 1u);
+  EXPECT_EQ((*listed)[0].comments[0].text, "Қазақ");
+  Commit(**tx);
+}
+
 TEST_F(SqliteStoreTest, AVersion3DatabaseIsUpgradedKeepingItsData) {
   const std::string path = PathOf("old.sqlite");
   {
@@ -368,7 +409,7 @@ TEST_F(SqliteStoreTest, AVersion3DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 4);
+  EXPECT_EQ(*store->SchemaVersion(), 5);
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto meeting = (*tx)->Meetings().FindBySession(core::BodyCode::kSoc, {2021, 1});
@@ -407,7 +448,7 @@ TEST_F(SqliteStoreTest, AVersion2DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 4);
+  EXPECT_EQ(*store->SchemaVersion(), 5);
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto kaz = (*tx)->Participants().Find("KAZ");

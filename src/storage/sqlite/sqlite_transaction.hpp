@@ -28,6 +28,7 @@ class SqliteTransaction : public core::Transaction {
   core::SilenceRepository& SilenceProcedures() override { return silence_procedures_; }
   core::MandateRepository& Mandates() override { return mandates_; }
   core::DocumentRepository& Documents() override { return documents_; }
+  core::CommentRoundRepository& CommentRounds() override { return comment_rounds_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -50,6 +51,7 @@ class SqliteTransaction : public core::Transaction {
   SilenceRepository silence_procedures_{context_};
   MandateRepository mandates_{context_};
   DocumentRepository documents_{context_};
+  CommentRoundRepository comment_rounds_{context_};
 };
 
 }  // namespace chancery::storage::sqlite
