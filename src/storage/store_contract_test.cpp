@@ -2224,6 +2224,238 @@ TEST_P(StoreContract, DocumentWritesDroppedWithoutCommitLeaveNothing) {
   EXPECT_FALSE(tx->Documents().FindBySymbol("SOC/2021/DRAFT/9")->has_value());
 }
 
+// --- comment rounds ---
+
+core::Comment MakeComment(int seq, std::string participant_id, std::string paragraph_id, std::string lang,
+                          std::string text, std::optional<std::string> proposed_text, core::CommentOutcome outcome,
+                          std::string reason, std::optional<std::string> applied_text) {
+  core::Comment c;
+  c.seq = seq;
+  c.participant_id = std::move(participant_id);
+  c.paragraph_id = std::move(paragraph_id);
+  c.lang = std::move(lang);
+  c.text = std::move(text);
+  c.proposed_text = std::move(proposed_text);
+  c.submitted_at = At(1624406400000 + seq * 60'000);
+  c.submitted_by = 40 + seq;
+  c.outcome = outcome;
+  c.reason = std::move(reason);
+  c.applied_text = std::move(applied_text);
+  return c;
+}
+
+// A round on version 2 of document `document_id`, with three addressees and a comment of each
+// outcome: Cyrillic and Kazakh text, proposed and applied texts present and absent, an empty
+// reason; not yet consolidated.
+core::CommentRound MinutesRound(std::int64_t document_id) {
+  core::CommentRound r;
+  r.document_id = document_id;
+  r.version = 2;
+  r.opened_at = At(1624320000000);
+  r.deadline = At(1625011199999);
+  r.addressees = {"RUS", "KAZ", "AZE"};
+  r.comments = {
+      MakeComment(1, "KAZ", "p3", "kk", "Қазақ мәтіні: ә ғ қ ң ө ұ ү һ і", "Ұсынылған мәтін — Ә Ғ Қ Ң Ө Ұ Ү Һ І",
+                  core::CommentOutcome::kAccepted, "Ескертпе қабылданды", std::nullopt),
+      MakeComment(2, "RUS", "p3", "ru", "Предлагаем уточнить формулировку", "Совещание приняло к сведению",
+                  core::CommentOutcome::kAcceptedWithChanges, "Принято с изменениями",
+                  "Совещание приняло к сведению доклад"),
+      MakeComment(3, "AZE", "p7", "en", "", std::nullopt, core::CommentOutcome::kNotAccepted,
+                  "Not what was said at the meeting", std::nullopt),
+      MakeComment(4, "RUS", "p9", "ru", "Опечатка", std::nullopt, core::CommentOutcome::kPending, "", std::nullopt),
+  };
+  return r;
+}
+
+// Nothing optional present, no addressees and no comments.
+core::CommentRound BareRound(std::int64_t document_id, int version = 1) {
+  core::CommentRound r;
+  r.document_id = document_id;
+  r.version = version;
+  return r;
+}
+
+void ExpectSame(const core::CommentRound& want, const core::CommentRound& got) {
+  SCOPED_TRACE("comment round " + std::to_string(want.id));
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.document_id, want.document_id);
+  EXPECT_EQ(got.version, want.version);
+  EXPECT_EQ(Ms(got.opened_at), Ms(want.opened_at));
+  EXPECT_EQ(Ms(got.deadline), Ms(want.deadline));
+  EXPECT_EQ(got.addressees, want.addressees);
+  EXPECT_EQ(got.consolidated_into, want.consolidated_into);
+  ASSERT_EQ(got.comments.size(), want.comments.size());
+  for (std::size_t i = 0; i < want.comments.size(); ++i) {
+    SCOPED_TRACE("comments[" + std::to_string(i) + "]");
+    const auto& g = got.comments[i];
+    const auto& w = want.comments[i];
+    EXPECT_EQ(g.seq, w.seq);
+    EXPECT_EQ(g.participant_id, w.participant_id);
+    EXPECT_EQ(g.paragraph_id, w.paragraph_id);
+    EXPECT_EQ(g.lang, w.lang);
+    EXPECT_EQ(g.text, w.text);
+    EXPECT_EQ(g.proposed_text, w.proposed_text);
+    EXPECT_EQ(Ms(g.submitted_at), Ms(w.submitted_at));
+    EXPECT_EQ(g.submitted_by, w.submitted_by);
+    EXPECT_EQ(g.outcome, w.outcome);
+    EXPECT_EQ(g.reason, w.reason);
+    EXPECT_EQ(g.applied_text, w.applied_text);
+  }
+}
+
+TEST_P(StoreContract, CommentRoundRoundTripsEveryField) {
+  core::CommentRound full = MinutesRound(3);
+  core::CommentRound bare = BareRound(4);
+  Write([&](core::Transaction& tx) {
+    full.id = 77;  // ignored, like every given id
+    auto a = tx.CommentRounds().Insert(full);
+    ASSERT_TRUE(a) << a.error().message;
+    full.id = *a;
+    auto b = tx.CommentRounds().Insert(bare);
+    ASSERT_TRUE(b) << b.error().message;
+    bare.id = *b;
+  });
+  EXPECT_GT(full.id, 0);
+  EXPECT_GT(bare.id, full.id);
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  for (const auto* want : {&full, &bare}) {
+    auto found = tx->CommentRounds().Find(want->id);
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    ExpectSame(*want, **found);
+  }
+  auto missing = tx->CommentRounds().Find(bare.id + 100);
+  ASSERT_TRUE(missing) << missing.error().message;
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_P(StoreContract, CommentRoundUpdateReplacesTheCommentsAndSetsConsolidatedInto) {
+  core::CommentRound round = MinutesRound(3);
+  core::CommentRound other = MinutesRound(3);
+  Write([&](core::Transaction& tx) {
+    round.id = *tx.CommentRounds().Insert(round);
+    other.id = *tx.CommentRounds().Insert(other);
+  });
+  // Comments dropped, changed and added; addressees replaced; consolidated into version 3.
+  core::CommentRound changed = round;
+  changed.deadline = At(1625097599999);
+  changed.addressees = {"TJK"};
+  changed.comments = {
+      MakeComment(2, "RUS", "p4", "ru", "Уточнённый комментарий", std::nullopt, core::CommentOutcome::kNotAccepted,
+                  "Не соответствует стенограмме", std::nullopt),
+      MakeComment(5, "TJK", "p1", "tg", "Тоҷикистон", "Матни пешниҳодшуда",
+                  core::CommentOutcome::kAcceptedWithChanges, "", "Матни қабулшуда"),
+  };
+  changed.consolidated_into = 3;
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.CommentRounds().Update(changed)); });
+  {
+    auto tx = Begin(TxMode::kRead);
+    ASSERT_NE(tx, nullptr);
+    auto found = tx->CommentRounds().Find(round.id);
+    ASSERT_TRUE(found && found->has_value());
+    ExpectSame(changed, **found);
+    auto untouched = tx->CommentRounds().Find(other.id);
+    ASSERT_TRUE(untouched && untouched->has_value());
+    ExpectSame(other, **untouched);
+  }
+  // And back: every comment removed, consolidated_into absent again.
+  core::CommentRound emptied = changed;
+  emptied.comments.clear();
+  emptied.addressees.clear();
+  emptied.consolidated_into = std::nullopt;
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.CommentRounds().Update(emptied)); });
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  auto found = tx->CommentRounds().Find(round.id);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(emptied, **found);
+  // A missing round is kNotFound, and nothing is written.
+  core::CommentRound ghost = MinutesRound(3);
+  ghost.id = other.id + 100;
+  EXPECT_EQ(CodeOf(tx->CommentRounds().Update(ghost)), ErrorCode::kNotFound);
+  auto listed = tx->CommentRounds().ListForDocument(3);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), (std::vector<std::int64_t>{round.id, other.id}));
+  EXPECT_FALSE(tx->CommentRounds().Find(ghost.id)->has_value());
+}
+
+TEST_P(StoreContract, CommentRoundListForDocumentFiltersInIdOrder) {
+  std::vector<std::int64_t> of5, of6;
+  Write([&](core::Transaction& tx) {
+    for (std::int64_t document_id : {5, 6, 5, 5}) {
+      auto id = tx.CommentRounds().Insert(document_id == 5 ? MinutesRound(5) : BareRound(6, 3));
+      ASSERT_TRUE(id) << id.error().message;
+      (document_id == 5 ? of5 : of6).push_back(*id);
+    }
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto five = tx->CommentRounds().ListForDocument(5);
+  ASSERT_TRUE(five) << five.error().message;
+  EXPECT_EQ(Ids(*five), of5);
+  for (const auto& r : *five) {
+    core::CommentRound want = MinutesRound(5);
+    want.id = r.id;
+    ExpectSame(want, r);  // with their children
+  }
+  auto six = tx->CommentRounds().ListForDocument(6);
+  ASSERT_TRUE(six) << six.error().message;
+  EXPECT_EQ(Ids(*six), of6);
+  auto none = tx->CommentRounds().ListForDocument(7);
+  ASSERT_TRUE(none) << none.error().message;
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_P(StoreContract, CommentsComeBackBySeqAndASeqIsTakenOncePerRound) {
+  core::CommentRound round = MinutesRound(3);
+  std::swap(round.comments[0], round.comments[3]);  // given 4, 2, 3, 1
+  Write([&](core::Transaction& tx) {
+    auto id = tx.CommentRounds().Insert(round);
+    ASSERT_TRUE(id) << id.error().message;
+    round.id = *id;
+  });
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  core::CommentRound by_seq = MinutesRound(3);
+  by_seq.id = round.id;
+  auto found = tx->CommentRounds().Find(round.id);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(by_seq, **found);
+  // Two comments numbered 2: refused, on Insert and on Update, and nothing is written.
+  core::CommentRound twice = MinutesRound(3);
+  twice.comments[2].seq = 2;
+  EXPECT_EQ(CodeOf(tx->CommentRounds().Insert(twice)), ErrorCode::kAlreadyExists);
+  twice.id = round.id;
+  EXPECT_EQ(CodeOf(tx->CommentRounds().Update(twice)), ErrorCode::kAlreadyExists);
+  auto listed = tx->CommentRounds().ListForDocument(3);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  ExpectSame(by_seq, (*listed)[0]);
+  // The transaction stays usable.
+  auto next = tx->CommentRounds().Insert(BareRound(3));
+  ASSERT_TRUE(next) << next.error().message;
+  EXPECT_GT(*next, round.id);
+}
+
+TEST_P(StoreContract, CommentRoundWritesInAReadTransactionAreRefused) {
+  core::CommentRound round = MinutesRound(3);
+  Write([&](core::Transaction& tx) { round.id = *tx.CommentRounds().Insert(round); });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  const auto refused = std::optional<ErrorCode>(ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(CodeOf(tx->CommentRounds().Insert(BareRound(3))), refused);
+  core::CommentRound changed = round;
+  changed.consolidated_into = 3;
+  changed.comments.clear();
+  EXPECT_EQ(CodeOf(tx->CommentRounds().Update(changed)), refused);
+  // Reads still work, and nothing changed.
+  auto listed = tx->CommentRounds().ListForDocument(3);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  ExpectSame(round, (*listed)[0]);
+}
+
 // --- transactions ---
 
 TEST_P(StoreContract, WriteTransactionDroppedWithoutCommitLeavesNothing) {
