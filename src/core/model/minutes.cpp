@@ -48,6 +48,13 @@ std::string LowerFirst(std::string text) {
   return text;
 }
 
+// "Adoption of the agenda": the item under which the minutes record amendments to the agenda.
+bool AdoptsTheAgenda(const AgendaItem& item) {
+  std::string title = item.title;
+  for (auto& c : title) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return title.find("agenda") != std::string::npos && title.find("adopt") != std::string::npos;
+}
+
 std::string ShortName(const std::vector<Participant>& registry, const std::string& id, Date on) {
   const Participant* p = FindById(registry, id);
   const NameVersion* name = p ? NameOn(*p, "en", on) : nullptr;
@@ -143,8 +150,7 @@ DocumentContent DraftMinutes(const MinutesSource& r) {
 
     std::vector<std::string> said;
     for (const auto& a : m.amendments) {
-      const bool agenda_item = item.title.find("genda") != std::string::npos && item.number <= 3;
-      if (agenda_item) {
+      if (AdoptsTheAgenda(item)) {
         said.push_back("The " + std::string(ToString(m.body)) + " adopted its agenda with an amendment in the title of agenda item " +
                        std::to_string(a.item_number) + " as proposed by " + ShortName(r.registry, a.proposed_by, m.starts_on) + ".");
       }
