@@ -70,6 +70,7 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/chairmanships", {ListChairmanships, in, false});
   router_.Add("POST", "/api/v1/chairmanships", {AddChairmanship, in, false});
   router_.Add("GET", "/api/v1/titles", {Titles, in, false});
+  router_.Add("GET", "/api/v1/governance/warnings", {GovernanceWarnings, in, false});
   router_.Add("GET", "/api/v1/meetings", {ListMeetings, in, false});
   router_.Add("POST", "/api/v1/meetings", {CreateMeeting, in, false});
   router_.Add("GET", "/api/v1/meetings/{id}", {GetMeeting, in, false});

@@ -238,6 +238,10 @@ class Soc20210623(unittest.TestCase):
         self.assertEqual(late.status, 409, late.body)
         self.assertEqual(self.replay.call("observer.jpn", "GET", f"/api/v1/comment-rounds/{r['id']}").status, 404)
 
+    def test_r25_warns_of_years_without_an_soc_meeting(self):
+        # The Secretariat's clock says 26 June 2021 and the SOC met on 23 June: nothing to warn of.
+        self.assertEqual(self.get("officer", "/api/v1/governance/warnings")["items"], [])
+
     def test_lists_filter_by_body_and_date(self):
         self.assertEqual(self.get("officer", "/api/v1/mandates?body=SOC&from=2021-06-23&to=2021-06-23")["total"], 4)
         self.assertEqual(self.get("officer", "/api/v1/mandates?from=2021-06-24")["total"], 0)
@@ -323,6 +327,10 @@ class DeadlineAfterMarch2024(unittest.TestCase):
             self.assertEqual(r.status, 201, r.body)
             self.assertEqual(r.json()["expires_at"], "2024-03-20T19:00:00Z")  # 24:00 at +05:00
             self.assertFalse(r.json()["expires_on_weekend"])                  # a Wednesday
+            # R25: the demo records the SOC of 2021 and nothing since.
+            warnings = server.request("GET", "/api/v1/governance/warnings", headers=server.token("officer")).json()
+            self.assertEqual([(w["code"], w["year"]) for w in warnings["items"]],
+                             [("no_soc_meeting", 2022), ("no_soc_meeting", 2023), ("no_soc_meeting", 2024)])
         finally:
             server.close()
 

@@ -144,4 +144,20 @@ Response RecordStatement(Context& ctx, Call& call) {
   return JsonText(201, codec::ToJsonText(*recorded));
 }
 
+// What needs the Secretariat's attention in the governance record (R25: a year without an SOC
+// meeting).
+Response GovernanceWarnings(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {})) return std::move(*bad);
+  auto warnings = core::GovernanceWarnings(ctx.deps, call.actor());
+  if (!warnings) return ProblemFrom(warnings.error());
+  std::string body;
+  codec::JsonWriter out(body);
+  out.BeginObject().Key("items").BeginArray();
+  for (const auto& w : *warnings) {
+    out.BeginObject().Key("code").String(w.code).Key("year").Int(w.year).Key("message").String(w.message).EndObject();
+  }
+  out.EndArray().EndObject();
+  return JsonText(200, std::move(body));
+}
+
 }  // namespace chancery::api::handlers
