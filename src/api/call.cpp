@@ -99,6 +99,14 @@ std::optional<Response> ReadItemNumber(const Call& call, int& item) {
   return std::nullopt;
 }
 
+std::optional<Response> ReadIdQuery(const Call& call, std::string_view name, std::optional<std::int64_t>& out) {
+  if (!call.Query(name)) return std::nullopt;
+  std::int64_t id = 0;
+  if (auto bad = ReadIntQuery(call, name, 0, 1, INT64_MAX, id)) return bad;
+  out = id;
+  return std::nullopt;
+}
+
 std::optional<std::int64_t> PathInt(const Call& call, std::string_view name) {
   auto text = call.params.Get(name);
   // Digits only: from_chars alone would take "-1", and "+1" or " 1" name nothing either.

@@ -82,6 +82,10 @@ std::optional<std::int64_t> PathInt(const Call& call, std::string_view name);
 std::optional<Response> ReadMeetingId(const Call& call, std::int64_t& id);
 std::optional<Response> ReadItemNumber(const Call& call, int& item);
 
+// Query parameter `name` as an id (a whole number from 1), left unset when absent; a 400
+// problem naming it otherwise.
+std::optional<Response> ReadIdQuery(const Call& call, std::string_view name, std::optional<std::int64_t>& out);
+
 // Every list takes `limit` (default 100, at most 500) and `offset`.
 struct Page {
   std::int64_t limit = 100;

@@ -11,11 +11,7 @@ Response ListDecisions(Context& ctx, Call& call) {
   if (auto bad = RejectUnknownQuery(call, {"body", "meeting", "from", "to", "limit", "offset"})) return std::move(*bad);
   core::DecisionFilter filter;
   if (auto bad = ReadBodyQuery(call, "body", filter.body)) return std::move(*bad);
-  if (call.Query("meeting")) {
-    std::int64_t meeting = 0;
-    if (auto bad = ReadIntQuery(call, "meeting", 0, 1, INT64_MAX, meeting)) return std::move(*bad);
-    filter.meeting_id = meeting;
-  }
+  if (auto bad = ReadIdQuery(call, "meeting", filter.meeting_id)) return std::move(*bad);
   if (auto bad = ReadDateQuery(call, "from", filter.from)) return std::move(*bad);
   if (auto bad = ReadDateQuery(call, "to", filter.to)) return std::move(*bad);
   Page page;

@@ -42,11 +42,7 @@ Response ListDocuments(Context& ctx, Call& call) {
     }
   }
   if (auto bad = ReadBodyQuery(call, "body", filter.body)) return std::move(*bad);
-  if (call.Query("meeting")) {
-    std::int64_t meeting = 0;
-    if (auto bad = ReadIntQuery(call, "meeting", 0, 1, INT64_MAX, meeting)) return std::move(*bad);
-    filter.meeting_id = meeting;
-  }
+  if (auto bad = ReadIdQuery(call, "meeting", filter.meeting_id)) return std::move(*bad);
   Page page;
   if (auto bad = ReadPage(call, page)) return std::move(*bad);
   auto documents = core::ListDocuments(ctx.deps, call.actor(), filter);

@@ -34,11 +34,7 @@ Response ListMandates(Context& ctx, Call& call) {
     filter.status = core::ParseMandateStatus(*s);
     if (!filter.status) return Problem(problems::kInvalidQuery, "status must be open, fulfilled or withdrawn", "status");
   }
-  if (call.Query("meeting")) {
-    std::int64_t meeting = 0;
-    if (auto bad = ReadIntQuery(call, "meeting", 0, 1, INT64_MAX, meeting)) return std::move(*bad);
-    filter.meeting_id = meeting;
-  }
+  if (auto bad = ReadIdQuery(call, "meeting", filter.meeting_id)) return std::move(*bad);
   Page page;
   if (auto bad = ReadPage(call, page)) return std::move(*bad);
   auto mandates = core::ListMandates(ctx.deps, call.actor(), filter);
