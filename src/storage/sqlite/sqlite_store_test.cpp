@@ -364,7 +364,7 @@ TEST_F(SqliteStoreTest, AVersion4DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 5);
+  EXPECT_EQ(*store->SchemaVersion(), SqliteStore::LatestSchemaVersion());
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto document = (*tx)->Documents().Find(1);
@@ -409,7 +409,7 @@ TEST_F(SqliteStoreTest, AVersion3DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 5);
+  EXPECT_EQ(*store->SchemaVersion(), SqliteStore::LatestSchemaVersion());
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto meeting = (*tx)->Meetings().FindBySession(core::BodyCode::kSoc, {2021, 1});
@@ -448,7 +448,7 @@ TEST_F(SqliteStoreTest, AVersion2DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 5);
+  EXPECT_EQ(*store->SchemaVersion(), SqliteStore::LatestSchemaVersion());
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto kaz = (*tx)->Participants().Find("KAZ");
