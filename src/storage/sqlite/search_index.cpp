@@ -1,6 +1,8 @@
 // The search index on SQLite FTS5 (migration 6). A query runs in two steps:
 //   1. the page: rowid and bm25 of the matches the reader may see, over the FTS5 table of each
-//      language asked (UNION ALL), ordered by rank, LIMIT/OFFSET; and their exact count;
+//      language asked (UNION ALL), ordered by rank, LIMIT/OFFSET, with their exact count as a
+//      window count(*) OVER () (one pass over the matches; a separate count(*) only when the page
+//      is empty);
 //   2. for each hit on the page, its columns and snippet(), by rowid + MATCH (an FTS5 seek).
 // snippet() is thus computed for the page only, not for every match the sorter sees.
 // The reader's filters are bound parameters of one constant SQL text per language choice, so
@@ -57,7 +59,8 @@ Sql MakeSql(std::string_view lang) {
             "' AS l, bm25(search_" + std::string(l) + ") AS rank" + FromWhere(l);
     counts += "(SELECT count(*)" + FromWhere(l) + ")";
   }
-  sql.page = "SELECT id, l, rank FROM (" + arms + ") ORDER BY rank, l, id LIMIT ?9 OFFSET ?10";
+  // count(*) OVER (): the total comes with the page, from the same pass over the matches.
+  sql.page = "SELECT id, l, rank, count(*) OVER () FROM (" + arms + ") ORDER BY rank, l, id LIMIT ?9 OFFSET ?10";
   sql.count = "SELECT " + counts;
   return sql;
 }
@@ -185,18 +188,8 @@ Result<core::SearchResult> SearchIndex::Query(const core::SearchQuery& query) {
   const Sql& sql = SqlFor(query.lang.value_or(""));
 
   core::SearchResult result;
-  {
-    auto count = (*c)->Prepare(sql.count);
-    if (!count) return count.error();
-    BindFilters(*count, match, query);
-    auto row = count->Step();
-    if (!row) return row.error();
-    if (*row) result.total = count->ColumnInt(0);
-  }
-  if (result.total == 0 || query.limit == 0) return result;
-
   std::vector<std::pair<std::int64_t, std::string>> page;  // rowid, language
-  {
+  if (query.limit > 0) {
     auto select = (*c)->Prepare(sql.page);
     if (!select) return select.error();
     BindFilters(*select, match, query);
@@ -205,10 +198,19 @@ Result<core::SearchResult> SearchIndex::Query(const core::SearchQuery& query) {
       page.emplace_back(select->ColumnInt(0), select->ColumnText(1));
       core::SearchHit hit;
       hit.rank = select->ColumnDouble(2);
+      result.total = select->ColumnInt(3);
       result.hits.push_back(std::move(hit));
       return core::Ok();
     });
     if (!read) return read.error();
+  }
+  if (page.empty()) {  // no page to carry the total (limit 0, offset past the end, no match)
+    auto count = (*c)->Prepare(sql.count);
+    if (!count) return count.error();
+    BindFilters(*count, match, query);
+    auto row = count->Step();
+    if (!row) return row.error();
+    if (*row) result.total = count->ColumnInt(0);
   }
   for (std::size_t i = 0; i < page.size(); ++i) {
     auto select = (*c)->Prepare(HitSql(page[i].second));
