@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev   # never libboost-dev: it conflicts
-  libsqlite3-dev sqlite3 libsodium-dev libicu-dev tzdata libhowardhinnant-date-dev
+  libsqlite3-dev sqlite3 libstemmer-dev libsodium-dev libicu-dev tzdata libhowardhinnant-date-dev
   libgtest-dev python3
   libpango1.0-dev libcairo2-dev libzip-dev libpugixml-dev fonts-noto-core fonts-dejavu-core   # src/render
   poppler-utils libxml2-utils libreoffice-writer-nogui   # render_test reads its output with these

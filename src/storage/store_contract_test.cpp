@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <string>
 #include <thread>
 #include <utility>
@@ -2455,6 +2456,211 @@ TEST_P(StoreContract, CommentRoundWritesInAReadTransactionAreRefused) {
   ASSERT_EQ(listed->size(), 1u);
   ExpectSame(round, (*listed)[0]);
 }
+
+// --- search index ---
+
+core::SearchEntry Entry(std::int64_t document_id, int version, std::string lang, std::string paragraph_id,
+                        core::AccessCategory access, core::DocumentKind kind, core::BodyCode body, core::Date date,
+                        std::string text, bool closed = false) {
+  core::SearchEntry e;
+  e.document_id = document_id;
+  e.version = version;
+  e.lang = std::move(lang);
+  e.paragraph_id = std::move(paragraph_id);
+  e.item_number = 1;
+  e.closed_to_observers = closed;
+  e.access = access;
+  e.kind = kind;
+  e.body = body;
+  e.date = date;
+  e.text = std::move(text);
+  return e;
+}
+
+// Every entry holds "budget"; words are exact (the memory adapter does not stem).
+std::vector<core::SearchEntry> SearchCorpus() {
+  using A = core::AccessCategory;
+  using K = core::DocumentKind;
+  using B = core::BodyCode;
+  return {
+      Entry(1, 1, "en", "p1", A::kPublic, K::kMinutes, B::kSoc, D(2021, 6, 23), "The budget of the Committee"),
+      Entry(1, 2, "en", "p1", A::kPublic, K::kMinutes, B::kSoc, D(2021, 9, 1), "The revised budget of the Committee"),
+      Entry(2, 1, "en", "p1", A::kMemberStatesOnly, K::kDecision, B::kMc, D(2022, 1, 10), "Budget for the summit"),
+      Entry(2, 1, "en", "p2", A::kMemberStatesOnly, K::kDecision, B::kMc, D(2022, 1, 10), "Closed budget item", true),
+      Entry(3, 1, "ru", "p1", A::kSecretariatOnly, K::kReport, B::kSoc, D(2023, 3, 3), "Бюджет Комитета budget"),
+      Entry(3, 1, "kk", "p1", A::kSecretariatOnly, K::kReport, B::kSoc, D(2023, 3, 3), "Комитеттің бюджеті budget"),
+  };
+}
+
+const std::vector<core::AccessCategory> kEveryAccess = {
+    core::AccessCategory::kPublic, core::AccessCategory::kMembersAndObservers,
+    core::AccessCategory::kMemberStatesOnly, core::AccessCategory::kSecretariatOnly};
+
+std::string Key(const core::SearchHit& h) {
+  return std::to_string(h.document_id) + "/" + std::to_string(h.version) + "/" + h.lang + "/" + h.paragraph_id;
+}
+
+class SearchContract : public StoreContract {
+ protected:
+  void SetUp() override {
+    StoreContract::SetUp();
+    Write([&](core::Transaction& tx) {
+      for (const auto& e : SearchCorpus()) ASSERT_TRUE(tx.Search().Add(e));
+    });
+  }
+
+  // The keys of every hit, sorted (ranks differ between adapters), checking total == their number.
+  std::set<std::string> Keys(core::SearchQuery q) {
+    auto tx = Begin(TxMode::kRead);
+    if (!tx) return {};
+    q.limit = 100;
+    auto found = tx->Search().Query(q);
+    if (!found) {
+      ADD_FAILURE() << found.error().message;
+      return {};
+    }
+    std::set<std::string> out;
+    for (const auto& h : found->hits) out.insert(Key(h));
+    EXPECT_EQ(found->total, static_cast<std::int64_t>(found->hits.size()));
+    return out;
+  }
+
+  static core::SearchQuery Q(std::string text, std::vector<core::AccessCategory> readable = kEveryAccess,
+                             bool closed_visible = true) {
+    core::SearchQuery q;
+    q.text = std::move(text);
+    q.readable = std::move(readable);
+    q.closed_visible = closed_visible;
+    return q;
+  }
+};
+
+using Set = std::set<std::string>;
+
+TEST_P(SearchContract, ReadableAccessAndClosedParagraphsFilterTheHits) {
+  using A = core::AccessCategory;
+  EXPECT_EQ(Keys(Q("budget", {A::kPublic}, false)), (Set{"1/1/en/p1", "1/2/en/p1"}));
+  EXPECT_EQ(Keys(Q("budget", {A::kPublic, A::kMemberStatesOnly}, false)),
+            (Set{"1/1/en/p1", "1/2/en/p1", "2/1/en/p1"}));
+  EXPECT_EQ(Keys(Q("budget", {A::kPublic, A::kMemberStatesOnly}, true)),
+            (Set{"1/1/en/p1", "1/2/en/p1", "2/1/en/p1", "2/1/en/p2"}));
+  EXPECT_EQ(Keys(Q("budget", {A::kSecretariatOnly})), (Set{"3/1/kk/p1", "3/1/ru/p1"}));
+  EXPECT_EQ(Keys(Q("budget", {})), Set{});
+  EXPECT_EQ(Keys(Q("budget")).size(), 6u);
+}
+
+TEST_P(SearchContract, KindBodyDatesLanguageAndLatestOnlyFilterTheHits) {
+  auto q = Q("budget");
+  q.kind = core::DocumentKind::kDecision;
+  EXPECT_EQ(Keys(q), (Set{"2/1/en/p1", "2/1/en/p2"}));
+  q = Q("budget");
+  q.body = core::BodyCode::kSoc;
+  EXPECT_EQ(Keys(q), (Set{"1/1/en/p1", "1/2/en/p1", "3/1/kk/p1", "3/1/ru/p1"}));
+  q = Q("budget");
+  q.from = D(2021, 9, 1);
+  q.to = D(2022, 1, 10);  // both bounds included
+  EXPECT_EQ(Keys(q), (Set{"1/2/en/p1", "2/1/en/p1", "2/1/en/p2"}));
+  q = Q("budget");
+  q.lang = "ru";
+  EXPECT_EQ(Keys(q), (Set{"3/1/ru/p1"}));
+  q.lang = "kk";
+  EXPECT_EQ(Keys(q), (Set{"3/1/kk/p1"}));
+  q = Q("budget");
+  q.latest_only = true;
+  EXPECT_EQ(Keys(q), (Set{"1/2/en/p1", "2/1/en/p1", "2/1/en/p2", "3/1/kk/p1", "3/1/ru/p1"}));
+  q = Q("Committee");
+  q.latest_only = true;
+  EXPECT_EQ(Keys(q), (Set{"1/2/en/p1"}));
+}
+
+TEST_P(SearchContract, EveryWordIsRequiredAndCaseDoesNotMatter) {
+  EXPECT_EQ(Keys(Q("revised budget")), (Set{"1/2/en/p1"}));
+  EXPECT_EQ(Keys(Q("BUDGET summit")), (Set{"2/1/en/p1"}));
+  EXPECT_EQ(Keys(Q("БЮДЖЕТ")), (Set{"3/1/ru/p1"}));
+  EXPECT_EQ(Keys(Q("КОМИТЕТТІҢ")), (Set{"3/1/kk/p1"}));
+  EXPECT_EQ(Keys(Q("budget nowhere")), Set{});
+}
+
+TEST_P(SearchContract, TotalCountsEveryVisibleMatchWhateverThePage) {
+  Set seen;
+  for (std::int64_t offset = 0; offset < 8; offset += 2) {
+    auto tx = Begin(TxMode::kRead);
+    ASSERT_NE(tx, nullptr);
+    auto q = Q("budget");
+    q.limit = 2;
+    q.offset = offset;
+    auto page = tx->Search().Query(q);
+    ASSERT_TRUE(page) << page.error().message;
+    EXPECT_EQ(page->total, 6);
+    EXPECT_EQ(page->hits.size(), offset < 6 ? 2u : 0u);
+    for (const auto& h : page->hits) EXPECT_TRUE(seen.insert(Key(h)).second) << Key(h) << " twice";
+  }
+  EXPECT_EQ(seen.size(), 6u);
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto q = Q("budget", {core::AccessCategory::kPublic});
+  q.limit = 0;
+  auto none = tx->Search().Query(q);
+  ASSERT_TRUE(none) << none.error().message;
+  EXPECT_EQ(none->total, 2);
+  EXPECT_TRUE(none->hits.empty());
+}
+
+TEST_P(SearchContract, HitsCarryTheirFieldsAndASnippetWithTheMatchesMarked) {
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto found = tx->Search().Query(Q("revised"));
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->hits.size(), 1u);
+  const auto& h = found->hits[0];
+  EXPECT_EQ(h.document_id, 1);
+  EXPECT_EQ(h.version, 2);
+  EXPECT_EQ(h.lang, "en");
+  EXPECT_EQ(h.paragraph_id, "p1");
+  EXPECT_EQ(h.item_number, 1);
+  EXPECT_EQ(h.snippet, "The [revised] budget of the Committee");
+  auto ru = tx->Search().Query(Q("бюджет"));
+  ASSERT_TRUE(ru) << ru.error().message;
+  ASSERT_EQ(ru->hits.size(), 1u);
+  EXPECT_EQ(ru->hits[0].snippet, "[Бюджет] Комитета budget");
+}
+
+TEST_P(SearchContract, SetAccessMovesADocumentInAndOutOfTheResults) {
+  using A = core::AccessCategory;
+  Write([&](core::Transaction& tx) { ASSERT_TRUE(tx.Search().SetAccess(3, A::kPublic)); });
+  EXPECT_EQ(Keys(Q("budget", {A::kPublic})), (Set{"1/1/en/p1", "1/2/en/p1", "3/1/kk/p1", "3/1/ru/p1"}));
+  EXPECT_EQ(Keys(Q("budget", {A::kSecretariatOnly})), Set{});
+  Write([&](core::Transaction& tx) { ASSERT_TRUE(tx.Search().SetAccess(1, A::kSecretariatOnly)); });
+  EXPECT_EQ(Keys(Q("budget", {A::kPublic})), (Set{"3/1/kk/p1", "3/1/ru/p1"}));
+  EXPECT_EQ(Keys(Q("budget", {A::kSecretariatOnly})), (Set{"1/1/en/p1", "1/2/en/p1"}));
+}
+
+TEST_P(SearchContract, AQueryWithoutWordsAndUnknownLanguagesAreInvalidArguments) {
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  for (std::string text : {"", "   ", "\" * - ( )"}) {
+    EXPECT_EQ(CodeOf(tx->Search().Query(Q(text))), ErrorCode::kInvalidArgument) << "[" << text << "]";
+  }
+  auto q = Q("budget");
+  q.lang = "fr";
+  EXPECT_EQ(CodeOf(tx->Search().Query(q)), ErrorCode::kInvalidArgument);
+  auto entry = SearchCorpus()[0];
+  entry.lang = "fr";
+  EXPECT_EQ(CodeOf(tx->Search().Add(entry)), ErrorCode::kInvalidArgument);
+}
+
+TEST_P(SearchContract, WritesInAReadTransactionAreRefused) {
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  EXPECT_EQ(CodeOf(tx->Search().Add(SearchCorpus()[0])), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(CodeOf(tx->Search().SetAccess(1, core::AccessCategory::kPublic)), ErrorCode::kFailedPrecondition);
+  auto found = tx->Search().Query(Q("budget"));
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->total, 6);
+}
+
+INSTANTIATE_TEST_SUITE_P(Adapters, SearchContract, ::testing::Values(kMemory, kSqlite),
+                         [](const ::testing::TestParamInfo<Adapter>& adapter) { return adapter.param.name; });
 
 // --- transactions ---
 

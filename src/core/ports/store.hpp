@@ -221,6 +221,63 @@ class CommentRoundRepository {
   virtual Result<void> Update(const CommentRound& round) = 0;         // kNotFound if absent
 };
 
+// Full-text search over every paragraph of every version in every language. An entry is
+// added when a version is stored and never changed, except that a document's access category
+// is rewritten on all its entries when it changes.
+struct SearchEntry {
+  std::int64_t document_id = 0;
+  int version = 0;
+  std::string lang;  // en, ru, kk: chooses the stemmer (Snowball for en and ru; kk tokenised only)
+  std::string paragraph_id;
+  int item_number = 0;
+  bool closed_to_observers = false;
+  AccessCategory access = AccessCategory::kMemberStatesOnly;
+  DocumentKind kind = DocumentKind::kNote;
+  BodyCode body = BodyCode::kSoc;
+  Date date;  // the version's date in the organisation's zone
+  std::string text;
+};
+
+struct SearchQuery {
+  std::string text;  // words; every word must match (after stemming in the entry's language)
+  std::optional<std::string> lang = std::nullopt;
+  std::optional<DocumentKind> kind = std::nullopt;
+  std::optional<BodyCode> body = std::nullopt;
+  std::optional<Date> from = std::nullopt;  // version date on or after
+  std::optional<Date> to = std::nullopt;    // on or before
+  // What the reader may see, decided by the policy before the query: only entries whose access
+  // is listed, and closed paragraphs only when `closed_visible`. Counts obey the same filter.
+  std::vector<AccessCategory> readable;
+  bool closed_visible = false;
+  bool latest_only = false;  // only each document's latest version
+  std::int64_t limit = 20;
+  std::int64_t offset = 0;
+};
+
+struct SearchHit {
+  std::int64_t document_id = 0;
+  int version = 0;
+  std::string lang;
+  std::string paragraph_id;
+  int item_number = 0;
+  std::string snippet;  // the matching words between [ and ], "…" where text is cut
+  double rank = 0;      // smaller is better (bm25)
+};
+
+struct SearchResult {
+  std::int64_t total = 0;  // every match the reader may see, not only this page
+  std::vector<SearchHit> hits;
+};
+
+class SearchIndex {
+ public:
+  virtual ~SearchIndex() = default;
+  virtual Result<void> Add(const SearchEntry& entry) = 0;
+  virtual Result<void> SetAccess(std::int64_t document_id, AccessCategory access) = 0;
+  // kInvalidArgument when the text holds no word.
+  virtual Result<SearchResult> Query(const SearchQuery& query) = 0;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;  // rolls back unless committed
@@ -237,6 +294,7 @@ class Transaction {
   virtual MandateRepository& Mandates() = 0;
   virtual DocumentRepository& Documents() = 0;
   virtual CommentRoundRepository& CommentRounds() = 0;
+  virtual SearchIndex& Search() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

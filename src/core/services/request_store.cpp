@@ -21,6 +21,7 @@ class BorrowedTransaction : public Transaction {
   MandateRepository& Mandates() override { return tx_.Mandates(); }
   DocumentRepository& Documents() override { return tx_.Documents(); }
   CommentRoundRepository& CommentRounds() override { return tx_.CommentRounds(); }
+  SearchIndex& Search() override { return tx_.Search(); }
   Result<void> Commit() override { return Ok(); }
 
  private:

@@ -167,4 +167,19 @@ class MemoryCommentRounds : public core::CommentRoundRepository {
   MemoryTxView& view_;
 };
 
+// Entries in a vector, queried by a scan. A query word matches a word of the text when the two
+// are equal after lower-casing ASCII and Cyrillic (Kazakh letters included). The memory adapter
+// does NOT stem: "решение" does not find "решения" here, only in SQLite. rank is 0 for every hit,
+// hits come in the order added, and the snippet is the whole text with the matching words in [ ].
+class MemorySearchIndex : public core::SearchIndex {
+ public:
+  explicit MemorySearchIndex(MemoryTxView& view) : view_(view) {}
+  core::Result<void> Add(const core::SearchEntry& entry) override;
+  core::Result<void> SetAccess(std::int64_t document_id, core::AccessCategory access) override;
+  core::Result<core::SearchResult> Query(const core::SearchQuery& query) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
 }  // namespace chancery::storage

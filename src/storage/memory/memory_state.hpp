@@ -35,6 +35,7 @@ struct MemoryState {
   std::int64_t last_document_id = 0;
   std::map<std::int64_t, core::CommentRound> comment_rounds;  // comments in the order given
   std::int64_t last_comment_round_id = 0;
+  std::vector<core::SearchEntry> search_entries;  // in the order added
 };
 
 // A read transaction shares an immutable snapshot; a write transaction owns a private copy.

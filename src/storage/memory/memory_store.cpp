@@ -36,6 +36,7 @@ class MemoryTransaction : public core::Transaction {
   core::MandateRepository& Mandates() override { return mandates_; }
   core::DocumentRepository& Documents() override { return documents_; }
   core::CommentRoundRepository& CommentRounds() override { return comment_rounds_; }
+  core::SearchIndex& Search() override { return search_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -61,6 +62,7 @@ class MemoryTransaction : public core::Transaction {
   MemoryMandates mandates_{view_};
   MemoryDocuments documents_{view_};
   MemoryCommentRounds comment_rounds_{view_};
+  MemorySearchIndex search_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)

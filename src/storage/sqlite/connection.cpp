@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "storage/sqlite/errors.hpp"
+#include "storage/sqlite/fts_tokenizer.hpp"
 
 namespace chancery::storage::sqlite {
 namespace {
@@ -28,6 +29,12 @@ core::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& pa
   }
   // Extended codes tell a unique-key violation from a foreign-key one, etc.
   sqlite3_extended_result_codes(db, 1);
+  // The search index's FTS5 tables name this tokenizer: every connection needs it registered
+  // before it touches them (a tokenizer is per connection, not stored in the file).
+  if (auto r = RegisterSnowballTokenizer(db); !r) {
+    sqlite3_close_v2(db);
+    return r.error();
+  }
   return std::unique_ptr<Connection>(new Connection(db, path));
 }
 

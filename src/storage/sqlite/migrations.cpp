@@ -466,8 +466,42 @@ CREATE TABLE comments (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                         kMigration5};
+// 6: the search index (core::SearchIndex): one row per paragraph of every version and language,
+// with what the reader filters need, and one FTS5 table per language over its text. The FTS5
+// tables are external-content (content = search_entries, rowid = search_entries.id): the text is
+// stored once, snippet() reads it from there. Entries are never deleted and their text never
+// changes (SetAccess updates only `access`, which is not indexed), so no triggers are needed.
+// The tokenizer "snowball" is registered on each connection (fts_tokenizer.hpp): en and ru are
+// stemmed, kk is only tokenised.
+constexpr std::string_view kMigration6 = R"sql(
+CREATE TABLE search_entries (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  lang TEXT NOT NULL CHECK (lang IN ('en', 'ru', 'kk')),
+  paragraph_id TEXT NOT NULL,
+  item_number INTEGER NOT NULL,
+  closed INTEGER NOT NULL CHECK (closed IN (0, 1)),
+  access TEXT NOT NULL
+    CHECK (access IN ('public', 'members_and_observers', 'member_states_only', 'secretariat_only')),
+  kind TEXT NOT NULL CHECK (kind IN ('draft_regulation', 'decision', 'agenda', 'minutes', 'list_of_participants',
+                                     'report', 'note')),
+  body TEXT NOT NULL CHECK (body IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
+  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  text TEXT NOT NULL
+) STRICT;
+CREATE INDEX search_entries_document_version ON search_entries (document_id, version);
+
+CREATE VIRTUAL TABLE search_en USING fts5(text, content = 'search_entries', content_rowid = 'id',
+                                          tokenize = 'snowball en');
+CREATE VIRTUAL TABLE search_ru USING fts5(text, content = 'search_entries', content_rowid = 'id',
+                                          tokenize = 'snowball ru');
+CREATE VIRTUAL TABLE search_kk USING fts5(text, content = 'search_entries', content_rowid = 'id',
+                                          tokenize = 'snowball kk');
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                         kMigration4, kMigration5, kMigration6};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

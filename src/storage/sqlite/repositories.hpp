@@ -165,4 +165,17 @@ class CommentRoundRepository : public core::CommentRoundRepository {
   TxContext& tx_;
 };
 
+// Every paragraph of every version in search_entries, its text in the FTS5 table of its
+// language (search_en, search_ru, search_kk; migration 6). Unknown languages: kInvalidArgument.
+class SearchIndex : public core::SearchIndex {
+ public:
+  explicit SearchIndex(TxContext& tx) : tx_(tx) {}
+  core::Result<void> Add(const core::SearchEntry& entry) override;
+  core::Result<void> SetAccess(std::int64_t document_id, core::AccessCategory access) override;
+  core::Result<core::SearchResult> Query(const core::SearchQuery& query) override;
+
+ private:
+  TxContext& tx_;
+};
+
 }  // namespace chancery::storage::sqlite

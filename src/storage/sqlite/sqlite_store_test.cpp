@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -364,7 +365,7 @@ TEST_F(SqliteStoreTest, AVersion4DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 5);
+  EXPECT_EQ(*store->SchemaVersion(), SqliteStore::LatestSchemaVersion());
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto document = (*tx)->Documents().Find(1);
@@ -409,7 +410,7 @@ TEST_F(SqliteStoreTest, AVersion3DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 5);
+  EXPECT_EQ(*store->SchemaVersion(), SqliteStore::LatestSchemaVersion());
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto meeting = (*tx)->Meetings().FindBySession(core::BodyCode::kSoc, {2021, 1});
@@ -448,7 +449,7 @@ TEST_F(SqliteStoreTest, AVersion2DatabaseIsUpgradedKeepingItsData) {
   }
   auto store = Open(path, OpenMode::kExisting);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->SchemaVersion(), 5);
+  EXPECT_EQ(*store->SchemaVersion(), SqliteStore::LatestSchemaVersion());
   auto tx = store->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx);
   auto kaz = (*tx)->Participants().Find("KAZ");
@@ -683,6 +684,149 @@ TEST_F(SqliteStoreTest, WriterThatCannotStartInTimeIsUnavailable) {
   auto reader = store->Begin(TxMode::kRead);
   ASSERT_TRUE(reader);
   EXPECT_TRUE((*reader)->Participants().List());
+}
+
+// --- search index: what the memory adapter does not do (stemming, FTS5) ---
+
+core::SearchEntry SearchEntryOf(std::int64_t document_id, std::string lang, std::string text,
+                                core::AccessCategory access = core::AccessCategory::kPublic) {
+  core::SearchEntry e;
+  e.document_id = document_id;
+  e.version = 1;
+  e.lang = std::move(lang);
+  e.paragraph_id = "p" + std::to_string(document_id);
+  e.access = access;
+  e.kind = core::DocumentKind::kMinutes;
+  e.body = core::BodyCode::kSoc;
+  e.date = core::Date{year{2021}, month{6}, day{23}};
+  e.text = std::move(text);
+  return e;
+}
+
+class SqliteSearchTest : public SqliteStoreTest {
+ protected:
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    store_ = Open(PathOf("search.sqlite"));
+    ASSERT_NE(store_, nullptr);
+  }
+  void TearDown() override {
+    store_.reset();
+    SqliteStoreTest::TearDown();
+  }
+
+  void Add(const std::vector<core::SearchEntry>& entries) {
+    auto tx = store_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx);
+    for (const auto& e : entries) {
+      auto r = (*tx)->Search().Add(e);
+      ASSERT_TRUE(r) << r.error().message;
+    }
+    Commit(**tx);
+  }
+
+  core::Result<core::SearchResult> Search(std::string text, std::int64_t limit = 20) {
+    auto tx = store_->Begin(TxMode::kRead);
+    if (!tx) return tx.error();
+    core::SearchQuery q;
+    q.text = std::move(text);
+    q.readable = {core::AccessCategory::kPublic};
+    q.limit = limit;
+    return (*tx)->Search().Query(q);
+  }
+
+  // The paragraph ids of the hits, sorted.
+  std::set<std::string> Found(std::string text) {
+    auto found = Search(text);
+    if (!found) {
+      ADD_FAILURE() << text << ": " << found.error().message;
+      return {};
+    }
+    std::set<std::string> out;
+    for (const auto& h : found->hits) out.insert(h.paragraph_id);
+    return out;
+  }
+
+  std::unique_ptr<SqliteStore> store_;
+};
+
+using Ids = std::set<std::string>;
+
+TEST_F(SqliteSearchTest, RussianAndEnglishWordFormsAreFoundByStem) {
+  Add({SearchEntryOf(1, "ru", "Проект решения Совета министров"), SearchEntryOf(2, "ru", "Перечень принятых решений"),
+       SearchEntryOf(3, "en", "Draft decisions of the Council"), SearchEntryOf(4, "ru", "Решётка и ёлка")});
+  EXPECT_EQ(Found("решение"), (Ids{"p1", "p2"}));
+  EXPECT_EQ(Found("решениями"), (Ids{"p1", "p2"}));
+  EXPECT_EQ(Found("decision"), (Ids{"p3"}));
+  EXPECT_EQ(Found("deciding"), Ids{});  // Porter2 keeps "decid" apart from "decis"
+  EXPECT_EQ(Found("елки"), (Ids{"p4"}));  // the Russian stemmer folds ё to е
+}
+
+TEST_F(SqliteSearchTest, KazakhIsTokenisedButNotStemmed) {
+  Add({SearchEntryOf(1, "kk", "Сыртқы істер министрлігінің шешімі"), SearchEntryOf(2, "kk", "ҚАЗАҚСТАН Республикасы")});
+  EXPECT_EQ(Found("шешімі"), (Ids{"p1"}));
+  EXPECT_EQ(Found("шешім"), Ids{});  // no Kazakh stemmer: other forms are not found
+  EXPECT_EQ(Found("қазақстан"), (Ids{"p2"}));  // but case is folded
+}
+
+TEST_F(SqliteSearchTest, Fts5SyntaxInTheQueryIsNeitherAnErrorNorSyntax) {
+  Add({SearchEntryOf(1, "en", "Item \"NEAR(a b)\" - the draftsman's note"), SearchEntryOf(2, "en", "Another note")});
+  EXPECT_EQ(Search("\" * -").error().code, ErrorCode::kInvalidArgument);  // syntax only: no word
+  for (std::string text : {"note\"", "draft*", "NEAR(", "NEAR(note item", "-item", "note -item", "item OR",
+                           "AND note", "note NOT item", "\"note\" \"\"", "^note", "col:note", "{note}"}) {
+    EXPECT_TRUE(Search(text)) << text << ": " << Search(text).error().message;
+  }
+  EXPECT_EQ(Found("draft*"), Ids{});          // * is no prefix operator: "draft" is not in the text
+  EXPECT_EQ(Found("NEAR( note"), (Ids{"p1"}));  // NEAR is a word here
+  EXPECT_EQ(Found("note -item"), (Ids{"p1"}));  // - is not NOT: both words are required
+  EXPECT_EQ(Found("note OR another"), Ids{});   // OR is a word, not in either text
+  EXPECT_EQ(Found("\"note\""), (Ids{"p1", "p2"}));
+}
+
+TEST_F(SqliteSearchTest, SnippetsMarkTheStemmedMatchesAndCutLongTexts) {
+  std::string long_text = "Проект решения";
+  for (int i = 0; i < 40; ++i) long_text += " слово" + std::to_string(i);
+  long_text += " и снова решений";
+  for (int i = 0; i < 40; ++i) long_text += " хвост" + std::to_string(i);
+  Add({SearchEntryOf(1, "ru", "Проект решения Совета"), SearchEntryOf(2, "ru", long_text)});
+  auto found = Search("решение");
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->hits.size(), 2u);
+  std::map<std::string, std::string> snippets;
+  for (const auto& h : found->hits) snippets[h.paragraph_id] = h.snippet;
+  EXPECT_EQ(snippets["p1"], "Проект [решения] Совета");
+  EXPECT_NE(snippets["p2"].find("[реш"), std::string::npos) << snippets["p2"];
+  EXPECT_NE(snippets["p2"].find("…"), std::string::npos) << snippets["p2"];
+  EXPECT_LT(snippets["p2"].size(), long_text.size());
+  for (const auto& h : found->hits) EXPECT_LT(h.rank, 0.0);  // bm25: smaller is better
+}
+
+TEST_F(SqliteSearchTest, AGeneratedCorpusOf20000ParagraphsCountsACommonWordExactly) {
+  // "council" in 6 of every 7 paragraphs, "rare" in every 1000th; half of them public.
+  constexpr int kParagraphs = 20000;
+  std::vector<core::SearchEntry> entries;
+  std::int64_t council_public = 0, rare_public = 0;
+  for (int i = 0; i < kParagraphs; ++i) {
+    std::string text = "paragraph " + std::to_string(i) + " of the minutes";
+    const bool council = i % 7 != 0, rare = i % 1000 == 0;
+    if (council) text += " the council decided";
+    if (rare) text += " a rare word";
+    const bool is_public = i % 2 == 0;
+    council_public += council && is_public;
+    rare_public += rare && is_public;
+    entries.push_back(SearchEntryOf(i / 10 + 1, i % 3 == 0 ? "ru" : "en", text,
+                                    is_public ? core::AccessCategory::kPublic : core::AccessCategory::kSecretariatOnly));
+  }
+  Add(entries);
+  auto common = Search("council");  // exact: ru paragraphs stem Latin words with the Russian stemmer
+  ASSERT_TRUE(common) << common.error().message;
+  EXPECT_EQ(common->total, council_public);
+  EXPECT_EQ(common->hits.size(), 20u);
+  for (std::size_t i = 1; i < common->hits.size(); ++i) EXPECT_LE(common->hits[i - 1].rank, common->hits[i].rank);
+  auto few = Search("rare", 1000);
+  ASSERT_TRUE(few) << few.error().message;
+  EXPECT_EQ(few->total, rare_public);
+  EXPECT_EQ(static_cast<std::int64_t>(few->hits.size()), rare_public);
 }
 
 }  // namespace

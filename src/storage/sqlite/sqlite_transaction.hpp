@@ -29,6 +29,7 @@ class SqliteTransaction : public core::Transaction {
   core::MandateRepository& Mandates() override { return mandates_; }
   core::DocumentRepository& Documents() override { return documents_; }
   core::CommentRoundRepository& CommentRounds() override { return comment_rounds_; }
+  core::SearchIndex& Search() override { return search_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -52,6 +53,7 @@ class SqliteTransaction : public core::Transaction {
   MandateRepository mandates_{context_};
   DocumentRepository documents_{context_};
   CommentRoundRepository comment_rounds_{context_};
+  SearchIndex search_{context_};
 };
 
 }  // namespace chancery::storage::sqlite

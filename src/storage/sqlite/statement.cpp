@@ -74,6 +74,8 @@ core::Result<void> Statement::Run() {
 
 std::int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+double Statement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
+
 std::string Statement::ColumnText(int column) const {
   // sqlite3_column_text before sqlite3_column_bytes: the documented safe order.
   const unsigned char* text = sqlite3_column_text(stmt_, column);

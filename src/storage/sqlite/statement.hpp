@@ -47,6 +47,7 @@ class Statement {
   }
 
   std::int64_t ColumnInt(int column) const;
+  double ColumnDouble(int column) const;
   std::string ColumnText(int column) const;  // exact bytes, embedded NULs included
   std::optional<std::string> ColumnOptionalText(int column) const;  // NULL → nullopt
   std::optional<std::int64_t> ColumnOptionalInt(int column) const;  // NULL → nullopt
