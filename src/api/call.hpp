@@ -145,6 +145,7 @@ Response ListCommentRounds(Context&, Call&);
 Response GetCommentRound(Context&, Call&);
 Response SubmitComment(Context&, Call&);
 Response ConsolidateCommentRound(Context&, Call&);
+Response Search(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);
