@@ -93,6 +93,7 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("POST", "/api/v1/silence-procedures", {OpenSilenceProcedure, in, false});
   router_.Add("GET", "/api/v1/silence-procedures/{id}", {GetSilenceProcedure, in, false});
   router_.Add("POST", "/api/v1/silence-procedures/{id}/responses", {RegisterSilenceResponse, in, false});
+  router_.Add("GET", "/api/v1/search", {Search, in, false});
   router_.Add("GET", "/api/v1/documents", {ListDocuments, in, false});
   router_.Add("POST", "/api/v1/documents", {CreateDocument, in, false});
   router_.Add("GET", "/api/v1/documents/by-symbol", {GetDocumentBySymbol, in, false});

@@ -150,6 +150,7 @@ Response GetCommentRound(Context&, Call&);
 Response SubmitComment(Context&, Call&);
 Response ConsolidateCommentRound(Context&, Call&);
 Response GovernanceWarnings(Context&, Call&);
+Response Search(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);

@@ -111,5 +111,32 @@ class ImportAndRender(unittest.TestCase):
         self.assertIn("not found", err)
 
 
+class RussianSearch(unittest.TestCase):
+    """Snowball stemming through the HTTP API: "решение" finds "решения" and "решений"."""
+
+    def test_a_russian_word_finds_its_inflected_forms(self):
+        from harness import Server
+        server = Server()
+        try:
+            officer = server.token("officer")
+            body = {"symbol": "SOC/2021-I/DEC/2/ru", "kind": "decision", "body": "SOC", "access": "member_states_only",
+                    "reason": "перевод", "languages": [{"lang": "ru", "status": "original", "title": "Решение КСДЛ",
+                    "paragraphs": [{"id": "p1", "text": "Принятие решения о руководящих принципах."},
+                                   {"id": "p2", "text": "Перечень решений Комитета."},
+                                   {"id": "p3", "text": "Календарь мероприятий."}]}]}
+            r = server.request("POST", "/api/v1/documents", body, headers=officer)
+            self.assertEqual(r.status, 201, r.body)
+            found = server.request("GET", "/api/v1/search?q=%D1%80%D0%B5%D1%88%D0%B5%D0%BD%D0%B8%D0%B5&lang=ru",
+                                   headers=officer).json()  # "решение"
+            self.assertEqual(sorted(h["paragraph_id"] for h in found["items"]), ["p1", "p2"])
+            self.assertEqual(found["total"], 2)
+            self.assertTrue(any("[решения]" in h["snippet"] for h in found["items"]))
+            observer = server.request("GET", "/api/v1/search?q=%D1%80%D0%B5%D1%88%D0%B5%D0%BD%D0%B8%D0%B5",
+                                      headers=server.token("observer.jpn")).json()
+            self.assertEqual(observer["total"], 0)  # Member States only
+        finally:
+            server.close()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -242,6 +242,19 @@ class Soc20210623(unittest.TestCase):
         # The Secretariat's clock says 26 June 2021 and the SOC met on 23 June: nothing to warn of.
         self.assertEqual(self.get("officer", "/api/v1/governance/warnings")["items"], [])
 
+    def test_search_finds_what_the_reader_may_read_and_nothing_else(self):
+        # "Voronkov" is said only under item 6, closed to observers.
+        member = self.get("delegate.ind", "/api/v1/search?q=Voronkov")
+        self.assertGreaterEqual(member["total"], 1)
+        self.assertTrue(all("[Voronkov]" in h["snippet"] for h in member["items"]))
+        self.assertEqual(member["items"][0]["symbol"], "SOC/2021-I/Minutes")
+        observer = self.get("observer.jpn", "/api/v1/search?q=Voronkov")
+        self.assertEqual((observer["total"], observer["items"]), (0, []))
+        # Words of open items are found by observers too.
+        self.assertGreaterEqual(self.get("observer.jpn", "/api/v1/search?q=Turkmenistan")["total"], 1)
+        # English stemming: "decisions" finds "decision".
+        self.assertGreaterEqual(self.get("officer", "/api/v1/search?q=decisions&lang=en")["total"], 1)
+
     def test_lists_filter_by_body_and_date(self):
         self.assertEqual(self.get("officer", "/api/v1/mandates?body=SOC&from=2021-06-23&to=2021-06-23")["total"], 4)
         self.assertEqual(self.get("officer", "/api/v1/mandates?from=2021-06-24")["total"], 0)

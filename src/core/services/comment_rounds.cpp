@@ -9,6 +9,7 @@
 #include "core/services/canonical.hpp"
 #include "core/services/documents.hpp"
 #include "core/services/governance_settings.hpp"
+#include "core/services/search.hpp"
 
 namespace chancery::core {
 namespace {
@@ -255,6 +256,7 @@ Result<Consolidation> ConsolidateCommentRound(Deps& deps, const Actor& actor, st
   next.reason = std::move(reason);
   if (auto r = ValidateLanguages(next.languages, d->original_language); !r) return r.error();
   if (auto r = (*tx)->Documents().AddVersion(d->id, next); !r) return r.error();
+  if (auto r = IndexVersion(**tx, *d, next, deps.zone); !r) return r.error();
   round.consolidated_into = next.number;
   if (auto r = (*tx)->CommentRounds().Update(round); !r) return r.error();
   if (auto r = Record(deps, **tx, actor, {"comments.consolidate", "comment_round", std::to_string(round_id), before,

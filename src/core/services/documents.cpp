@@ -8,6 +8,7 @@
 #include "core/policy.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/canonical.hpp"
+#include "core/services/search.hpp"
 #include "core/services/visibility.hpp"
 
 namespace chancery::core {
@@ -140,6 +141,7 @@ Result<Document> CreateDocument(Deps& deps, const Actor& actor, NewDocument in) 
     return id.error();
   }
   d.id = *id;
+  if (auto r = IndexVersion(**tx, d, d.versions.front(), deps.zone); !r) return r.error();
   if (auto r = Record(deps, **tx, actor, {"document.create", "document", std::to_string(d.id), std::nullopt, Canonical(d)});
       !r) {
     return r.error();
@@ -186,6 +188,7 @@ Result<DocumentVersion> AddDocumentVersion(Deps& deps, const Actor& actor, std::
   const std::string before = Canonical(*d);
   DocumentVersion v = Stamp(deps, actor, d->versions.back().number + 1, std::move(in.reason), std::move(in.languages));
   if (auto r = (*tx)->Documents().AddVersion(id, v); !r) return r.error();
+  if (auto r = IndexVersion(**tx, *d, v, deps.zone); !r) return r.error();
   d->versions.push_back(v);
   if (auto r = Record(deps, **tx, actor, {"document.version", "document", std::to_string(id), before, Canonical(*d)});
       !r) {
