@@ -195,7 +195,7 @@ scenario = {
    "note": "12 July 2021: the final minutes, reflecting the comments, forwarded by Note Verbale No. 17-1/435.",
    "steps": [{"as": "officer", "method": "POST", "path": "/api/v1/comment-rounds/{{minutes_round}}/consolidation",
               "expect": 201,
-              "body": {"reason": "final version reflecting comments of Member States",
+              "body": {"reason": "final version reflecting comments of Member States", "status": "final",
                        "decisions": [{"seq": 1, "outcome": "accepted", "reason": "reflected in the final version"}]}}]},
  ]}
 with open(os.path.join(HERE, "soc-2021-06-23.json"), "w", encoding="utf-8") as out:

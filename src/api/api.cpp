@@ -169,8 +169,7 @@ Response Api::Dispatch(const Request& request, std::string_view& route_label) {
 
   // Everything this request reads comes from one read transaction (core/services/request_store).
   core::RequestStore store(context_.deps.store);
-  const core::Deps& d = context_.deps;
-  core::Deps deps{store, d.clock, d.digest, d.hasher, d.random, d.zone, d.formatter, d.auth, d.participants};
+  core::Deps deps = context_.deps.With(store);
   Context ctx{deps, context_.metrics, context_.options};
 
   Call call{request, std::move(match.params), {}, std::nullopt, std::nullopt};

@@ -19,7 +19,7 @@ void WriteParagraph(JsonWriter& out, const core::Paragraph& p) {
 void WriteVersion(JsonWriter& out, const core::DocumentVersion& v, bool with_paragraphs) {
   out.BeginObject();
   out.Key("number").Int(v.number).Key("created_at").String(core::FormatInstant(v.created_at));
-  out.Key("author").String(v.author).Key("reason").String(v.reason);
+  out.Key("author").String(v.author).Key("reason").String(v.reason).Key("status").String(core::ToString(v.status));
   out.Key("languages").BeginArray();
   for (const auto& l : v.languages) {
     out.BeginObject();
@@ -94,6 +94,13 @@ core::Result<core::LanguageVersion> LanguageFromJson(const boost::json::object& 
   if (!paragraphs) return paragraphs.error();
   l.content.paragraphs = std::move(*paragraphs);
   return l;
+}
+
+// "status" of a new version: "draft" when absent.
+core::Result<core::VersionStatus> VersionStatusOf(const ObjectReader& r) {
+  return Choice<core::VersionStatus>(
+      r, "status", [](std::string_view t) { return core::ParseVersionStatus(t); }, "draft, final, corrigendum",
+      core::VersionStatus::kDraft);
 }
 
 core::Result<std::vector<core::LanguageVersion>> Languages(const boost::json::object& o, const ObjectReader& r) {
@@ -249,11 +256,14 @@ core::Result<core::NewDocument> NewDocumentFromJson(const boost::json::object& o
 
 core::Result<core::NewVersion> NewVersionFromJson(const boost::json::object& o) {
   ObjectReader r(o);
-  if (auto k = r.OnlyKnown({"reason", "languages"}); !k) return k.error();
+  if (auto k = r.OnlyKnown({"reason", "languages", "status"}); !k) return k.error();
   core::NewVersion v;
   auto reason = r.String("reason");
   if (!reason) return reason.error();
   v.reason = std::move(*reason);
+  auto status = VersionStatusOf(r);
+  if (!status) return status.error();
+  v.status = *status;
   auto languages = Languages(o, r);
   if (!languages) return languages.error();
   v.languages = std::move(*languages);
@@ -371,11 +381,14 @@ core::Result<core::NewComment> NewCommentFromJson(const boost::json::object& o) 
 
 core::Result<ConsolidationRequest> ConsolidationFromJson(const boost::json::object& o) {
   ObjectReader r(o);
-  if (auto k = r.OnlyKnown({"reason", "decisions"}); !k) return k.error();
+  if (auto k = r.OnlyKnown({"reason", "decisions", "status"}); !k) return k.error();
   ConsolidationRequest out;
   auto reason = r.String("reason");
   if (!reason) return reason.error();
   out.reason = std::move(*reason);
+  auto status = VersionStatusOf(r);
+  if (!status) return status.error();
+  out.status = *status;
   auto decisions = ObjectList<core::CommentDecision>(
       o, r, "decisions", true,
       [](const boost::json::object& d, std::size_t, const std::string& path) -> core::Result<core::CommentDecision> {

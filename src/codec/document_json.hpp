@@ -42,6 +42,7 @@ core::Result<core::NewComment> NewCommentFromJson(const boost::json::object& o);
 struct ConsolidationRequest {
   std::string reason;
   std::vector<core::CommentDecision> decisions;
+  core::VersionStatus status = core::VersionStatus::kDraft;
 };
 core::Result<ConsolidationRequest> ConsolidationFromJson(const boost::json::object& o);
 

@@ -1791,6 +1791,8 @@ core::Document Draft() {
   d.original_language = "kk";
   d.meeting_id = 12;
   d.versions = {DraftVersion(1), DraftVersion(2)};
+  d.versions[0].status = core::VersionStatus::kFinal;  // kept as given (DraftVersion: kDraft)
+  d.versions[1].status = core::VersionStatus::kCorrigendum;
   d.stages = {
       {core::BodyCode::kSoc, core::StageKind::kRecommended, D(2021, 6, 23), 7, 11, core::BodyCode::kMm},
       {core::BodyCode::kSwg, core::StageKind::kConsensusReached, D(2021, 3, 1), 4, std::nullopt, std::nullopt},
@@ -1820,6 +1822,7 @@ void ExpectSame(const core::DocumentVersion& want, const core::DocumentVersion& 
   EXPECT_EQ(got.author_id, want.author_id);
   EXPECT_EQ(got.author, want.author);
   EXPECT_EQ(got.reason, want.reason);
+  EXPECT_EQ(got.status, want.status);
   ASSERT_EQ(got.languages.size(), want.languages.size());
   for (std::size_t i = 0; i < want.languages.size(); ++i) {
     SCOPED_TRACE("languages[" + std::to_string(i) + "]");

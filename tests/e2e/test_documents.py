@@ -138,5 +138,55 @@ class RussianSearch(unittest.TestCase):
             server.close()
 
 
+class IssueAndCorrigendum(unittest.TestCase):
+    """Minutes issued final take no more drafts or comments; they change by numbered corrigenda,
+    rendered under their own symbol."""
+
+    def test_final_minutes_change_only_by_corrigenda(self):
+        from harness import Server
+        server = Server()
+        try:
+            officer = server.token("officer")
+            text = {"lang": "en", "status": "original", "title": "Minutes",
+                    "paragraphs": [{"id": "p1", "text": "The meeting was held online."}]}
+            r = server.request("POST", "/api/v1/documents",
+                               {"symbol": "SOC/2022-I/Minutes", "kind": "minutes", "body": "SOC",
+                                "access": "members_and_observers", "reason": "draft minutes", "languages": [text]},
+                               headers=officer)
+            self.assertEqual(r.status, 201, r.body)
+            doc = r.json()["id"]
+            self.assertEqual(r.json()["versions"][0]["status"], "draft")
+            early = server.request("POST", f"/api/v1/documents/{doc}/versions",
+                                   {"reason": "corrigendum", "status": "corrigendum", "languages": [text]},
+                                   headers=officer)
+            self.assertEqual((early.status, early.json()["type"]), (409, "urn:chancery:problem:failed-precondition"))
+            issued = server.request("POST", f"/api/v1/documents/{doc}/versions",
+                                    {"reason": "final", "status": "final", "languages": [text]}, headers=officer)
+            self.assertEqual(issued.status, 201, issued.body)
+            self.assertEqual(issued.json()["status"], "final")
+            for path, body in [(f"/api/v1/documents/{doc}/versions", {"reason": "again", "languages": [text]}),
+                               (f"/api/v1/documents/{doc}/comment-rounds", {})]:
+                refused = server.request("POST", path, body, headers=officer)
+                self.assertEqual(refused.status, 409, refused.body)
+            bad = server.request("POST", f"/api/v1/documents/{doc}/versions",
+                                 {"reason": "x", "status": "erratum", "languages": [text]}, headers=officer)
+            self.assertEqual((bad.status, bad.json()["field"]), (422, "status"))
+            fixed = dict(text, paragraphs=[{"id": "p1", "text": "The meeting was held in a hybrid format."}])
+            corr = server.request("POST", f"/api/v1/documents/{doc}/versions",
+                                  {"reason": "format of the meeting", "status": "corrigendum", "languages": [fixed]},
+                                  headers=officer)
+            self.assertEqual(corr.status, 201, corr.body)
+            self.assertEqual((corr.json()["number"], corr.json()["status"]), (3, "corrigendum"))
+            rendered = server.request("GET", f"/api/v1/documents/{doc}/versions/3/render?format=txt&lang=en",
+                                      headers=officer)
+            self.assertEqual(rendered.status, 200, rendered.body)
+            self.assertIn("SOC/2022-I/Minutes/Corr.1", rendered.body)
+            self.assertIn("hybrid format", rendered.body)
+            versions = server.request("GET", f"/api/v1/documents/{doc}", headers=officer).json()["versions"]
+            self.assertEqual([v["status"] for v in versions], ["draft", "final", "corrigendum"])
+        finally:
+            server.close()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -225,9 +225,9 @@ class Soc20210623(unittest.TestCase):
         self.assertEqual([(c["participant_id"], c["outcome"]) for c in r["comments"]], [("RUS", "accepted")])
         self.assertEqual(r["consolidated_into"], 2)
         d = self.get("delegate.ind", f"/api/v1/documents/{minutes}")
-        self.assertEqual([(v["number"], v["created_at"][:10], v["reason"]) for v in d["versions"]],
-                         [(1, "2021-06-25", "draft minutes"),
-                          (2, "2021-07-12", "final version reflecting comments of Member States")])
+        self.assertEqual([(v["number"], v["created_at"][:10], v["reason"], v["status"]) for v in d["versions"]],
+                         [(1, "2021-06-25", "draft minutes", "draft"),
+                          (2, "2021-07-12", "final version reflecting comments of Member States", "final")])
         diff = self.get("delegate.ind", f"/api/v1/documents/{minutes}/diff?from=1&to=2")
         changed = [p for p in diff["paragraphs"] if p["change"] != "unchanged"]
         self.assertEqual([p["id"] for p in changed], ["item-10-p3"])

@@ -227,7 +227,7 @@ Response ConsolidateCommentRound(Context& ctx, Call& call) {
   auto request = codec::ConsolidationFromJson(body);
   if (!request) return ProblemFrom(request.error());
   auto done = core::ConsolidateCommentRound(ctx.deps, call.actor(), *id, std::move(request->decisions),
-                                            std::move(request->reason));
+                                            std::move(request->reason), request->status);
   if (!done) return ProblemFrom(done.error());
   std::string text;
   codec::JsonWriter out(text);

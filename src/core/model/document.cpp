@@ -20,6 +20,8 @@ constexpr AccessCategory kAccess[] = {AccessCategory::kPublic, AccessCategory::k
                                       AccessCategory::kMemberStatesOnly, AccessCategory::kSecretariatOnly};
 constexpr TranslationStatus kStatuses[] = {TranslationStatus::kOriginal, TranslationStatus::kInProgress,
                                            TranslationStatus::kTranslated, TranslationStatus::kVerified};
+constexpr VersionStatus kVersionStatuses[] = {VersionStatus::kDraft, VersionStatus::kFinal,
+                                              VersionStatus::kCorrigendum};
 constexpr StageKind kStages[] = {StageKind::kSubmitted, StageKind::kConsensusReached, StageKind::kApproved,
                                  StageKind::kRecommended, StageKind::kAdopted};
 constexpr ParagraphStyle kStyles[] = {ParagraphStyle::kTitle, ParagraphStyle::kText, ParagraphStyle::kItemHeading,
@@ -103,6 +105,45 @@ std::string_view ToString(TranslationStatus status) {
 }
 
 std::optional<TranslationStatus> ParseTranslationStatus(std::string_view text) { return ParseEnum(text, kStatuses); }
+
+std::string_view ToString(VersionStatus status) {
+  switch (status) {
+    case VersionStatus::kDraft: return "draft";
+    case VersionStatus::kFinal: return "final";
+    case VersionStatus::kCorrigendum: return "corrigendum";
+  }
+  return "draft";
+}
+
+std::optional<VersionStatus> ParseVersionStatus(std::string_view text) { return ParseEnum(text, kVersionStatuses); }
+
+Result<void> CheckNextVersionStatus(const Document& document, VersionStatus status) {
+  const DocumentVersion* final_text = nullptr;
+  for (const auto& v : document.versions) {
+    if (v.status == VersionStatus::kFinal) final_text = &v;
+  }
+  if (final_text && status != VersionStatus::kCorrigendum) {
+    return Error::FailedPrecondition(document.symbol + " was issued final in version " +
+                                         std::to_string(final_text->number) + "; it can now change only by a corrigendum",
+                                     "status");
+  }
+  if (!final_text && status == VersionStatus::kCorrigendum) {
+    return Error::FailedPrecondition(document.symbol + " has no final version yet: a corrigendum corrects an issued text",
+                                     "status");
+  }
+  return Ok();
+}
+
+std::string VersionLabel(const Document& document, int number) {
+  int corrigenda = 0;
+  for (const auto& v : document.versions) {
+    if (v.status == VersionStatus::kCorrigendum) ++corrigenda;
+    if (v.number == number) {
+      return v.status == VersionStatus::kCorrigendum ? "Corr." + std::to_string(corrigenda) : "";
+    }
+  }
+  return "";
+}
 
 std::string_view ToString(StageKind kind) {
   switch (kind) {

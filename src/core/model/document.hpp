@@ -66,6 +66,13 @@ struct LanguageVersion {
   TranslationStatus status = TranslationStatus::kOriginal;
 };
 
+// Where a version stands in the document's issue: drafts until the Secretariat issues the
+// final text (minutes "reflecting comments"); after that the text changes only by corrigenda,
+// numbered Corr.1, Corr.2, … in the order issued.
+enum class VersionStatus { kDraft, kFinal, kCorrigendum };
+std::string_view ToString(VersionStatus status);  // "draft", "final", "corrigendum"
+std::optional<VersionStatus> ParseVersionStatus(std::string_view text);
+
 // A version never changes once stored: a correction is a new version with its reason.
 struct DocumentVersion {
   int number = 0;  // 1, 2, … within the document
@@ -74,6 +81,7 @@ struct DocumentVersion {
   std::string author;          // username, as it was
   std::string reason;          // "draft circulated for comments", "reflecting comments of Member States"
   std::vector<LanguageVersion> languages;  // at most one per language; exactly one kOriginal
+  VersionStatus status = VersionStatus::kDraft;
 };
 
 // A step of a draft through the bodies (SWG → SOC → MM), tied to the meeting and decision
@@ -103,6 +111,13 @@ struct Document {
   std::vector<DocumentVersion> versions;    // in number order
   std::vector<DocumentStage> stages;        // in the order taken
 };
+
+// kFailedPrecondition unless a version of `status` may follow the document's versions: drafts
+// and the final text only until the final text is issued, corrigenda only after it.
+Result<void> CheckNextVersionStatus(const Document& document, VersionStatus status);
+
+// "Corr.1" for the document's first corrigendum version, …; "" for drafts and the final text.
+std::string VersionLabel(const Document& document, int number);
 
 // A symbol as documents use them: 1 to 64 of A-Z a-z 0-9 / . - (no spaces).
 bool IsDocumentSymbol(std::string_view symbol);

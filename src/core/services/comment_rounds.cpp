@@ -69,6 +69,9 @@ Result<CommentRound> OpenCommentRound(Deps& deps, const Actor& actor, std::int64
                           "document")) {
     return *denied;
   }
+  if (auto issued = CheckNextVersionStatus(*d, VersionStatus::kDraft); !issued) {
+    return Error::FailedPrecondition(issued.error().message + "; comments are no longer taken");
+  }
   const int version = in.version == 0 ? d->versions.back().number : in.version;
   if (!VersionOf(*d, version)) return Error::InvalidArgument("the document has no version " + std::to_string(version), "version");
   auto settings = LoadGovernanceSettings(**tx);
@@ -183,8 +186,12 @@ Result<Comment> SubmitComment(Deps& deps, const Actor& actor, std::int64_t round
 }
 
 Result<Consolidation> ConsolidateCommentRound(Deps& deps, const Actor& actor, std::int64_t round_id,
-                                              std::vector<CommentDecision> decisions, std::string reason) {
+                                              std::vector<CommentDecision> decisions, std::string reason,
+                                              VersionStatus status) {
   if (reason.empty()) return Error::InvalidArgument("the new version says why it was made", "reason");
+  if (status == VersionStatus::kCorrigendum) {
+    return Error::InvalidArgument("a comment round makes a draft or the final text, not a corrigendum", "status");
+  }
   auto tx = deps.store.Begin(TxMode::kWrite);
   if (!tx) return tx.error();
   auto found = (*tx)->CommentRounds().Find(round_id);
@@ -198,6 +205,7 @@ Result<Consolidation> ConsolidateCommentRound(Deps& deps, const Actor& actor, st
     return *denied;
   }
   if (round.consolidated_into) return Error::FailedPrecondition("the round is already consolidated");
+  if (auto r = CheckNextVersionStatus(*d, status); !r) return r.error();
   if (deps.clock.Now() < round.deadline) {
     return Error::FailedPrecondition("the round is open until " +
                                      deps.formatter.LocalDateTime(round.deadline, deps.zone, "en"));
@@ -254,6 +262,7 @@ Result<Consolidation> ConsolidateCommentRound(Deps& deps, const Actor& actor, st
   next.author_id = actor.user_id;
   next.author = actor.username;
   next.reason = std::move(reason);
+  next.status = status;
   if (auto r = ValidateLanguages(next.languages, d->original_language); !r) return r.error();
   if (auto r = (*tx)->Documents().AddVersion(d->id, next); !r) return r.error();
   if (auto r = IndexVersion(**tx, *d, next, deps.zone); !r) return r.error();

@@ -43,14 +43,17 @@ struct Consolidation {
   DocumentVersion version;  // the new version, reflecting the accepted comments
 };
 
+// kFailedPrecondition once the document is issued final: comments no longer change it.
 Result<CommentRound> OpenCommentRound(Deps& deps, const Actor& actor, std::int64_t document_id, NewCommentRound round);
 Result<std::vector<CommentRound>> ListCommentRounds(Deps& deps, const Actor& actor, std::int64_t document_id);
 Result<CommentRound> GetCommentRound(Deps& deps, const Actor& actor, std::int64_t id);
 Result<Comment> SubmitComment(Deps& deps, const Actor& actor, std::int64_t round_id, NewComment comment);
 // After the deadline, one decision per comment (kFailedPrecondition otherwise). Accepted
 // comments apply their proposed text, accepted-with-changes ones their applied text; not
-// accepted ones need a reason.
+// accepted ones need a reason. `status` kFinal issues the new version as the final text (the
+// minutes "reflecting comments"); kCorrigendum is refused (kInvalidArgument).
 Result<Consolidation> ConsolidateCommentRound(Deps& deps, const Actor& actor, std::int64_t round_id,
-                                              std::vector<CommentDecision> decisions, std::string reason);
+                                              std::vector<CommentDecision> decisions, std::string reason,
+                                              VersionStatus status = VersionStatus::kDraft);
 
 }  // namespace chancery::core

@@ -116,5 +116,45 @@ TEST_F(CommentRounds, ConsolidationAppliesAcceptedTextsIntoANewVersion) {
   EXPECT_EQ(ListCommentRounds(deps_, kJapan, document_).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(CommentRounds, FinalMinutesTakeNoMoreCommentsAndChangeOnlyByNumberedCorrigenda) {
+  auto round = OpenCommentRound(deps_, kOfficer, document_, {});
+  ASSERT_TRUE(round);
+  clock_.Set(Instant{sys_days{year{2021} / July / 12} + 4h});
+  EXPECT_EQ(ConsolidateCommentRound(deps_, kOfficer, round->id, {}, "x", VersionStatus::kCorrigendum).error().field,
+            "status");
+  auto final_text = ConsolidateCommentRound(deps_, kOfficer, round->id, {},
+                                            "final version reflecting comments of Member States", VersionStatus::kFinal);
+  ASSERT_TRUE(final_text) << final_text.error().message;
+  EXPECT_EQ(final_text->version.status, VersionStatus::kFinal);
+
+  auto reopened = OpenCommentRound(deps_, kOfficer, document_, {});
+  ASSERT_FALSE(reopened);
+  EXPECT_EQ(reopened.error().code, ErrorCode::kFailedPrecondition);
+  const auto content = GetDocumentVersion(deps_, kOfficer, document_, 2, std::nullopt)->languages;
+  auto draft = AddDocumentVersion(deps_, kOfficer, document_, {"another draft", content});
+  ASSERT_FALSE(draft);
+  EXPECT_EQ(draft.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(draft.error().field, "status");
+  EXPECT_EQ(AddDocumentVersion(deps_, kOfficer, document_, {"issued twice", content, VersionStatus::kFinal}).error().code,
+            ErrorCode::kFailedPrecondition);
+  for (int n : {3, 4}) {
+    auto corr = AddDocumentVersion(deps_, kOfficer, document_, {"corrigendum", content, VersionStatus::kCorrigendum});
+    ASSERT_TRUE(corr) << corr.error().message;
+    EXPECT_EQ(corr->number, n);
+  }
+  auto d = GetDocument(deps_, kOfficer, document_);
+  EXPECT_EQ(VersionLabel(*d, 2), "");
+  EXPECT_EQ(VersionLabel(*d, 3), "Corr.1");
+  EXPECT_EQ(VersionLabel(*d, 4), "Corr.2");
+}
+
+TEST_F(CommentRounds, ACorrigendumNeedsAnIssuedText) {
+  const auto content = GetDocumentVersion(deps_, kOfficer, document_, 1, std::nullopt)->languages;
+  auto early = AddDocumentVersion(deps_, kOfficer, document_, {"corrigendum", content, VersionStatus::kCorrigendum});
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(GetDocument(deps_, kOfficer, document_)->versions.size(), 1u);  // nothing stored
+}
+
 }  // namespace
 }  // namespace chancery::core

@@ -35,6 +35,12 @@ struct Deps {
   std::shared_ptr<ParticipantCache> participants = std::make_shared<ParticipantCache>();
   // Files from documents (PDF, DOCX, Akoma Ntoso, text); null where nothing renders (core tests).
   const DocumentRenderer* renderer = nullptr;
+
+  // The same dependencies over another store (a request's read snapshot): one place that
+  // copies every member, so that none is dropped on the way.
+  Deps With(Store& other) const {
+    return Deps{other, clock, digest, hasher, random, zone, formatter, auth, participants, renderer};
+  }
 };
 
 // Today's date in the organisation's zone.

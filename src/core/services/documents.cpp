@@ -35,7 +35,7 @@ std::string Canonical(const Document& d) {
     Put(out, "stage", std::string(ToString(s.body)) + " " + std::string(ToString(s.kind)) + " " + FormatDate(s.on));
   }
   for (const auto& v : d.versions) {
-    Put(out, "version", std::to_string(v.number) + " " + v.reason);
+    Put(out, "version", std::to_string(v.number) + " " + std::string(ToString(v.status)) + " " + v.reason);
     for (const auto& l : v.languages) {
       Put(out, "language", l.content.lang + " " + std::string(ToString(l.status)) + " " + l.content.title);
       for (const auto& p : l.content.paragraphs) {
@@ -71,9 +71,9 @@ Result<void> CheckSymbol(const std::string& symbol, std::string_view field) {
 }
 
 DocumentVersion Stamp(const Deps& deps, const Actor& actor, int number, std::string reason,
-                      std::vector<LanguageVersion> languages) {
+                      std::vector<LanguageVersion> languages, VersionStatus status = VersionStatus::kDraft) {
   return DocumentVersion{number, deps.clock.Now(), actor.user_id, actor.username, std::move(reason),
-                         std::move(languages)};
+                         std::move(languages), status};
 }
 
 }  // namespace
@@ -185,8 +185,10 @@ Result<DocumentVersion> AddDocumentVersion(Deps& deps, const Actor& actor, std::
   if (auto denied = Check(actor, Action::kUpdate, DocumentRef(d->access), "document")) return *denied;
   if (in.reason.empty()) return Error::InvalidArgument("a new version says why it was made", "reason");
   if (auto r = ValidateLanguages(in.languages, d->original_language); !r) return r.error();
+  if (auto r = CheckNextVersionStatus(*d, in.status); !r) return r.error();
   const std::string before = Canonical(*d);
-  DocumentVersion v = Stamp(deps, actor, d->versions.back().number + 1, std::move(in.reason), std::move(in.languages));
+  DocumentVersion v =
+      Stamp(deps, actor, d->versions.back().number + 1, std::move(in.reason), std::move(in.languages), in.status);
   if (auto r = (*tx)->Documents().AddVersion(id, v); !r) return r.error();
   if (auto r = IndexVersion(**tx, *d, v, deps.zone); !r) return r.error();
   d->versions.push_back(v);
@@ -283,7 +285,10 @@ Result<RenderedFile> RenderDocumentVersion(Deps& deps, const Actor& actor, std::
   auto v = GetDocumentVersion(deps, actor, id, number, std::string(lang));
   if (!v) return v.error();
   const Date day = LocalDate(v->created_at, deps.zone);
-  const RenderHeading heading{d->symbol, d->kind, "Secretariat", day, deps.formatter.LongDate(day, lang)};
+  // A corrigendum is issued under the document's symbol with its own: "SOC/2021-I/Minutes/Corr.1".
+  const std::string label = VersionLabel(*d, number);
+  const std::string symbol = label.empty() ? d->symbol : d->symbol + "/" + label;
+  const RenderHeading heading{symbol, d->kind, "Secretariat", day, deps.formatter.LongDate(day, lang)};
   auto bytes = deps.renderer->Render(v->languages[0].content, format, heading);
   if (!bytes) return bytes.error();
   std::string name = d->symbol;

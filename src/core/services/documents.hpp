@@ -29,6 +29,7 @@ struct NewDocument {
 struct NewVersion {
   std::string reason = {};
   std::vector<LanguageVersion> languages = {};
+  VersionStatus status = VersionStatus::kDraft;  // kFinal issues the text; then only kCorrigendum
 };
 
 // Checks a version's languages: at least one, each valid (ValidateContent), no language twice,
@@ -40,6 +41,8 @@ Result<Document> CreateDocument(Deps& deps, const Actor& actor, NewDocument docu
 Result<std::vector<Document>> ListDocuments(Deps& deps, const Actor& actor, const DocumentFilter& filter);
 Result<Document> GetDocument(Deps& deps, const Actor& actor, std::int64_t id);
 Result<Document> GetDocumentBySymbol(Deps& deps, const Actor& actor, std::string_view symbol);
+// kFailedPrecondition for a draft or a second final text after the final one, or a corrigendum
+// before it (CheckNextVersionStatus).
 Result<DocumentVersion> AddDocumentVersion(Deps& deps, const Actor& actor, std::int64_t id, NewVersion version);
 
 // Version `number` as the actor may read it; `lang` (if given) keeps that language only.

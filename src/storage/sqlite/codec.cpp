@@ -116,6 +116,10 @@ core::Result<core::TranslationStatus> DecodeTranslationStatus(const std::string&
   return Decoded(core::ParseTranslationStatus(text), "document_languages.status", text);
 }
 
+core::Result<core::VersionStatus> DecodeVersionStatus(const std::string& text) {
+  return Decoded(core::ParseVersionStatus(text), "document_versions.status", text);
+}
+
 core::Result<core::StageKind> DecodeStageKind(const std::string& text) {
   return Decoded(core::ParseStageKind(text), "document_stages.kind", text);
 }

@@ -81,6 +81,7 @@ core::Result<core::DocumentKind> DecodeDocumentKind(const std::string& text);
 core::Result<core::AccessCategory> DecodeAccessCategory(const std::string& text);
 core::Result<core::ParagraphStyle> DecodeParagraphStyle(const std::string& text);
 core::Result<core::TranslationStatus> DecodeTranslationStatus(const std::string& text);
+core::Result<core::VersionStatus> DecodeVersionStatus(const std::string& text);
 core::Result<core::StageKind> DecodeStageKind(const std::string& text);
 
 // Comment rounds (migration 5).

@@ -26,7 +26,8 @@ using core::Result;
   "SELECT document_id, body, kind, taken_on, meeting_id, decision_id, recommended_to FROM document_stages " \
   "WHERE document_id "
 #define VERSIONS \
-  "SELECT document_id, number, created_at, author_id, author, reason FROM document_versions WHERE document_id "
+  "SELECT document_id, number, created_at, author_id, author, reason, status FROM document_versions "      \
+  "WHERE document_id "
 #define LANGUAGES "SELECT l.document_id, l.number, l.lang, l.status, l.title FROM document_languages l "
 #define PARAGRAPHS                                                                                        \
   "SELECT p.document_id, p.number, p.lang, p.paragraph_id, p.style, p.text, p.item_number, "              \
@@ -97,8 +98,8 @@ constexpr char kInsertStage[] =
     "INSERT INTO document_stages (document_id, position, body, kind, taken_on, meeting_id, decision_id, "
     "recommended_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr char kInsertVersion[] =
-    "INSERT INTO document_versions (document_id, number, created_at, author_id, author, reason) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO document_versions (document_id, number, created_at, author_id, author, reason, status) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 constexpr char kInsertLanguage[] =
     "INSERT INTO document_languages (document_id, number, lang, position, status, title) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -215,6 +216,9 @@ Result<std::vector<core::Document>> Select(TxContext& tx, const Queries& queries
     v.author_id = row.ColumnInt(3);
     v.author = row.ColumnText(4);
     v.reason = row.ColumnText(5);
+    auto status = DecodeVersionStatus(row.ColumnText(6));
+    if (!status) return status.error();
+    v.status = *status;
     d.versions.push_back(std::move(v));
     return core::Ok();
   });
@@ -316,7 +320,8 @@ Result<void> StoreVersion(Connection& c, std::int64_t id, std::int64_t latest, c
       .BindInt(3, ToMillis(v.created_at))
       .BindInt(4, v.author_id)
       .BindText(5, v.author)
-      .BindText(6, v.reason);
+      .BindText(6, v.reason)
+      .BindText(7, core::ToString(v.status));
   if (auto r = insert->Run(); !r) return r;
   for (std::size_t i = 0; i < v.languages.size(); ++i) {
     const auto& l = v.languages[i];

@@ -500,8 +500,15 @@ CREATE VIRTUAL TABLE search_kk USING fts5(text, content = 'search_entries', cont
                                           tokenize = 'snowball kk');
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                         kMigration4, kMigration5, kMigration6};
+// 7: where a version stands in the document's issue (core::VersionStatus). Versions stored
+// before it were all drafts: nothing was issued final before the status existed.
+constexpr std::string_view kMigration7 = R"sql(
+ALTER TABLE document_versions ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+  CHECK (status IN ('draft', 'final', 'corrigendum'));
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                         kMigration5, kMigration6, kMigration7};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";
