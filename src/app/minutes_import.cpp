@@ -1,5 +1,7 @@
 #include "app/minutes_import.hpp"
 
+#include <string>
+
 #include "codec/minutes_text.hpp"
 
 namespace chancery::app {
@@ -12,7 +14,11 @@ core::Result<ImportedMinutes> ImportMinutesText(core::Deps& deps, const core::Ac
   const auto& f = parsed->facts;
   core::MinutesToImport in{parsed->content, f.body, f.starts_on, f.ends_on, f.format, f.venue, f.chair_person,
                            f.agenda_symbol};
-  auto report = core::ImportMinutes(deps, actor, in);
+  auto report = core::ImportMinutes(deps, actor, in, [&](const core::ImportProgress& p) {
+    auto count = [](int n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); };
+    progress << "recorded item " << p.item << " of " << p.items << ": " << count(p.statements, "statement") << ", "
+             << count(p.mandates, "mandate") << std::endl;
+  });
   if (!report) return report.error();
   ImportedMinutes out{*report, {}};
   for (const auto& u : parsed->unrecognised) {

@@ -64,6 +64,9 @@ class ImportAndRender(unittest.TestCase):
         self.assertEqual(self.code, 0, self.err)
         self.assertIn("Minutes: SOC/2021-I/Minutes", self.out)
         self.assertIn("Imported SOC/2021-I: 11 items", self.out)
+        # Progress goes to stderr, item by item; item 4 holds the eight statements of the seed.
+        self.assertIn("recorded item 4 of 11: 8 statements, 0 mandates", self.err)
+        self.assertIn("recorded item 11 of 11", self.err)
         self.assertRegex(self.out, r"not recognised: paragraph item-5-p2: names several speakers")
         again = run_cli("import", "minutes", SEED, "--data", self.data)
         self.assertEqual(again[0], 1)

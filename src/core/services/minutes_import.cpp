@@ -24,7 +24,8 @@ std::optional<SessionCode> SessionOf(const MinutesRecord& record) {
 
 }  // namespace
 
-Result<ImportReport> ImportMinutes(Deps& deps, const Actor& actor, const MinutesToImport& in) {
+Result<ImportReport> ImportMinutes(Deps& deps, const Actor& actor, const MinutesToImport& in,
+                                   const std::function<void(const ImportProgress&)>& on_progress) {
   if (!in.body) return Error::InvalidArgument("the minutes do not say which body met", "body");
   if (!in.starts_on) return Error::InvalidArgument("the minutes do not say when the meeting was held", "date");
   std::vector<Participant> registry;
@@ -99,13 +100,16 @@ Result<ImportReport> ImportMinutes(Deps& deps, const Actor& actor, const Minutes
   report.items = static_cast<int>(created->agenda.size());
   if (auto r = AdoptAgenda(deps, actor, created->id); !r) return r.error();
 
+  int position = 0;
   for (const auto& item : record.items) {
+    ImportProgress step{++position, static_cast<int>(record.items.size())};
     for (const auto& s : item.statements) {
       Statement statement{0, item.number, s.role, s.participant_id, s.speaker, "en", s.text};
       if (auto r = RecordStatement(deps, actor, created->id, statement); !r) {
         report.not_recorded.push_back(s.paragraph_id + ": " + r.error().message);
       } else {
         ++report.statements;
+        ++step.statements;
       }
     }
     for (const auto& m : item.mandates) {
@@ -114,8 +118,10 @@ Result<ImportReport> ImportMinutes(Deps& deps, const Actor& actor, const Minutes
         report.not_recorded.push_back(m.paragraph_id + ": " + r.error().message);
       } else {
         ++report.mandates;
+        ++step.mandates;
       }
     }
+    if (on_progress) on_progress(step);
   }
   // Decisions with their symbols' numbers; those the minutes give no symbol are unnumbered.
   std::vector<std::pair<int, const RecordedDecision*>> decisions;

@@ -4,6 +4,7 @@
 // and the minutes document holding the text. Everything that would refuse the import is
 // checked before the first write: the meeting's session, the decision symbols and the minutes'
 // symbol must all be free.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,15 @@ struct ImportReport {
   std::vector<std::string> not_recorded;  // paragraphs read but not recorded, each with why
 };
 
-Result<ImportReport> ImportMinutes(Deps& deps, const Actor& actor, const MinutesToImport& minutes);
+// After each agenda item's statements and mandates are recorded: where the import is, so that
+// a long import can show its progress.
+struct ImportProgress {
+  int item = 0;     // 1-based position in the agenda
+  int items = 0;    // of this many
+  int statements = 0, mandates = 0;  // recorded under this item
+};
+
+Result<ImportReport> ImportMinutes(Deps& deps, const Actor& actor, const MinutesToImport& minutes,
+                                   const std::function<void(const ImportProgress&)>& on_progress = {});
 
 }  // namespace chancery::core
