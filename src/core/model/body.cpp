@@ -13,21 +13,26 @@ std::string_view ToString(BodyLevel level) {
 
 const std::vector<Body>& Bodies() {
   static const std::vector<Body> bodies{
-      {BodyCode::kSummit, BodyLevel::kGoverning, std::nullopt, true, "Summit", "Саммит", "Саммит"},
+      {BodyCode::kSummit, BodyLevel::kGoverning, std::nullopt, true, "Summit", "Саммит", "Саммит", "", "Саммита",
+       "Саммиту"},
       {BodyCode::kMm, BodyLevel::kGoverning, BodyCode::kSummit, true, "Ministerial Meeting",
-       "Совещание министров иностранных дел", "Сыртқы істер министрлерінің кеңесі"},
+       "Совещание министров иностранных дел", "Сыртқы істер министрлерінің кеңесі", "СМИД",
+       "Совещания министров иностранных дел", "Совещанию министров иностранных дел"},
       {BodyCode::kMc, BodyLevel::kGoverning, BodyCode::kSummit, true, "Ministerial Council", "Совет министров",
-       "Министрлер кеңесі"},
+       "Министрлер кеңесі", "", "Совета министров", "Совету министров"},
       {BodyCode::kSoc, BodyLevel::kGoverning, BodyCode::kMm, true, "Senior Officials Committee",
-       "Комитет старших должностных лиц", "Аға лауазымды тұлғалар комитеті"},
+       "Комитет старших должностных лиц", "Аға лауазымды тұлғалар комитеті", "КСДЛ",
+       "Комитета старших должностных лиц", "Комитету старших должностных лиц"},
       {BodyCode::kSwg, BodyLevel::kWorking, BodyCode::kSoc, true, "Special Working Group",
-       "Специальная рабочая группа", "Арнайы жұмыс тобы"},
+       "Специальная рабочая группа", "Арнайы жұмыс тобы", "СРГ", "Специальной рабочей группы",
+       "Специальной рабочей группе"},
       {BodyCode::kExperts, BodyLevel::kWorking, BodyCode::kSwg, false, "Experts Meeting", "Совещание экспертов",
-       "Сарапшылар кездесуі"},
+       "Сарапшылар кездесуі", "", "Совещания экспертов", "Совещанию экспертов"},
       {BodyCode::kCep, BodyLevel::kAdvisory, BodyCode::kMm, false, "Council of Eminent Persons",
-       "Совет старейшин", "Беделді тұлғалар кеңесі"},
+       "Совет старейшин", "Беделді тұлғалар кеңесі", "", "Совета старейшин", "Совету старейшин"},
       {BodyCode::kTtf, BodyLevel::kAdvisory, BodyCode::kSoc, false, "Think Tank Forum",
-       "Форум аналитических центров", "Талдау орталықтарының форумы"},
+       "Форум аналитических центров", "Талдау орталықтарының форумы", "", "Форума аналитических центров",
+       "Форуму аналитических центров"},
   };
   return bodies;
 }

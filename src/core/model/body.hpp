@@ -20,6 +20,10 @@ struct Body {
   std::optional<BodyCode> reports_to;  // the SWG reports to the SOC, the SOC to the Ministers
   bool takes_decisions;                // has DEC symbols (R24)
   std::string name_en, name_ru, name_kk;
+  // What Russian minutes need besides the name (model/minutes_wording.cpp): Russian declines a
+  // name where English writes "of the" / "to the", so the genitive and dative are kept here
+  // with it; the acronym is empty where Russian texts write the name out in full.
+  std::string acronym_ru, name_ru_genitive, name_ru_dative;
 };
 
 // Every body, governing first.

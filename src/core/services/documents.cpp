@@ -76,6 +76,13 @@ DocumentVersion Stamp(const Deps& deps, const Actor& actor, int number, std::str
                          std::move(languages), status};
 }
 
+// The record holds Russian where a statement was recorded in it; the meeting itself keeps no
+// working language.
+bool HasRussian(const Meeting& meeting) {
+  return std::any_of(meeting.statements.begin(), meeting.statements.end(),
+                     [](const Statement& s) { return s.language == "ru"; });
+}
+
 }  // namespace
 
 Document VisibleDocument(const Actor& actor, Document d) {
@@ -317,11 +324,19 @@ Result<Document> DraftMeetingMinutes(Deps& deps, const Actor& actor, std::int64_
     if (!mandates) return mandates.error();
     auto registry = deps.participants->Get(**tx);
     if (!registry) return registry.error();
-    const MinutesSource source{**meeting, *decisions, *mandates, **registry,
-                               [&](Date day) { return deps.formatter.LongDate(day, "en"); }};
+    auto in = [&](std::string lang) {
+      return MinutesSource{**meeting, *decisions, *mandates, **registry,
+                           [&deps, lang](Date day) { return deps.formatter.LongDate(day, lang); }, lang};
+    };
+    // English is the original, as the seed's minutes are. Where the record holds Russian, a
+    // Russian version is drafted beside it, in progress: its own wording is Russian, but the
+    // record's English (titles, statements, decisions, mandates' subjects) stays English in
+    // it, so it is the Secretariat's starting point for the translation, not a translation
+    // anyone has checked.
+    std::vector<LanguageVersion> languages{{DraftMinutes(in("en")), TranslationStatus::kOriginal}};
+    if (HasRussian(**meeting)) languages.push_back({DraftMinutes(in("ru")), TranslationStatus::kInProgress});
     minutes = NewDocument{MinutesSymbol(**meeting), DocumentKind::kMinutes, (*meeting)->body,
-                          AccessCategory::kMembersAndObservers, meeting_id, "draft minutes",
-                          {{DraftMinutes(source), TranslationStatus::kOriginal}}};
+                          AccessCategory::kMembersAndObservers, meeting_id, "draft minutes", std::move(languages)};
   }
   return CreateDocument(deps, actor, std::move(*minutes));
 }

@@ -70,7 +70,8 @@ Result<RenderedFile> RenderDocumentVersion(Deps& deps, const Actor& actor, std::
 
 // Draft minutes of a meeting from its record (model/minutes.hpp), registered as the document
 // "<meeting>/Minutes" (kind minutes, Member States and Observers, paragraphs of closed items
-// marked), version 1 "draft minutes". kAlreadyExists if the meeting's minutes exist.
+// marked), version 1 "draft minutes": English, the original, and a Russian version in progress
+// when a statement of the record is in Russian. kAlreadyExists if the meeting's minutes exist.
 Result<Document> DraftMeetingMinutes(Deps& deps, const Actor& actor, std::int64_t meeting_id);
 
 // The document and its versions as `actor` may read them: paragraphs under items closed to

@@ -163,5 +163,47 @@ TEST_F(Documents, SymbolsAreUniqueAndAnAdoptedDraftStaysFindableByItsDraftSymbol
   EXPECT_EQ(adopted->stages[0].recommended_to, BodyCode::kMm);
 }
 
+TEST_F(Documents, DraftMinutesAddARussianVersionInProgressWhereTheRecordHoldsRussian) {
+  // One SOC meeting per call, its only statement in `language`.
+  auto minutes_of = [&](Date day, std::string language, std::string text) -> Document {
+    NewMeeting soc{BodyCode::kSoc, std::nullopt, day};
+    soc.agenda = {{1, "Opening of the meeting", true, {}}};
+    auto meeting = CreateMeeting(deps_, kOfficer, soc);
+    EXPECT_TRUE(meeting) << meeting.error().message;
+    if (!meeting) return {};
+    Statement s{0, 1, SpeakerRole::kParticipant, "KAZ", "", std::move(language), std::move(text)};
+    auto said = RecordStatement(deps_, kOfficer, meeting->id, s);
+    EXPECT_TRUE(said) << said.error().message;
+    auto d = DraftMeetingMinutes(deps_, kOfficer, meeting->id);
+    EXPECT_TRUE(d) << d.error().message;
+    return d ? *d : Document{};
+  };
+  const auto english = minutes_of(year{2021} / June / 23, "en", "Kazakhstan opened the meeting.");
+  ASSERT_EQ(english.versions.size(), 1u);
+  ASSERT_EQ(english.versions[0].languages.size(), 1u);
+  EXPECT_EQ(english.versions[0].languages[0].content.lang, "en");
+
+  const std::string said = "Казахстан открыл заседание.";
+  const auto both = minutes_of(year{2021} / December / 9, "ru", said);
+  EXPECT_EQ(both.symbol, "SOC/2021-II/Minutes");
+  EXPECT_EQ(both.original_language, "en");
+  ASSERT_EQ(both.versions.size(), 1u);
+  const auto& languages = both.versions[0].languages;
+  ASSERT_EQ(languages.size(), 2u);
+  EXPECT_EQ(languages[0].content.lang, "en");
+  EXPECT_EQ(languages[0].status, TranslationStatus::kOriginal);
+  EXPECT_EQ(languages[1].content.lang, "ru");
+  EXPECT_EQ(languages[1].status, TranslationStatus::kInProgress);
+  // The fake formatter writes dates as ISO whatever the language.
+  EXPECT_EQ(languages[1].content.title, "ПРОТОКОЛ ЗАСЕДАНИЯ КОМИТЕТА СТАРШИХ ДОЛЖНОСТНЫХ ЛИЦ 2021-12-09");
+  const auto ru = GetDocumentVersion(deps_, kIndia, both.id, 1, std::string("ru"));
+  ASSERT_TRUE(ru) << ru.error().message;
+  ASSERT_EQ(ru->languages.size(), 1u);
+  const auto& paragraphs = ru->languages[0].content.paragraphs;
+  ASSERT_EQ(paragraphs.size(), languages[0].content.paragraphs.size());
+  EXPECT_EQ(paragraphs.back().text, said);
+  EXPECT_EQ(languages[0].content.paragraphs.back().text, said);  // verbatim in English too
+}
+
 }  // namespace
 }  // namespace chancery::core
