@@ -65,9 +65,21 @@ void Delete(Fts5Tokenizer* tokenizer) {
   delete self;
 }
 
+// A token holding an ASCII digit is a symbol, number or year ("a0", "75", "2021", "g20"):
+// stemming would only mangle it ("1990s" → "1990"), and the search index's filter tokens
+// (search_index.cpp) must come out exactly as written.
+bool HasDigit(const char* token, int size) {
+  for (int i = 0; i < size; ++i) {
+    if (token[i] >= '0' && token[i] <= '9') return true;
+  }
+  return false;
+}
+
 int OnToken(void* context, int flags, const char* token, int size, int start, int end) {
   auto* c = static_cast<TokenContext*>(context);
-  if (c->self->stemmer == nullptr) return c->emit(c->caller_context, flags, token, size, start, end);
+  if (c->self->stemmer == nullptr || HasDigit(token, size)) {
+    return c->emit(c->caller_context, flags, token, size, start, end);
+  }
   const sb_symbol* stem =
       sb_stemmer_stem(c->self->stemmer, reinterpret_cast<const sb_symbol*>(token), size);
   if (stem == nullptr) return SQLITE_NOMEM;

@@ -762,6 +762,17 @@ TEST_F(SqliteSearchTest, RussianAndEnglishWordFormsAreFoundByStem) {
   EXPECT_EQ(Found("елки"), (Ids{"p4"}));  // the Russian stemmer folds ё to е
 }
 
+TEST_F(SqliteSearchTest, WordsWithADigitAreNotStemmed) {
+  // Stemmed, "covid19s" would be "covid19" and "2021году" "2021год": symbols and years are
+  // matched as written (and so are the index's own filter tokens).
+  Add({SearchEntryOf(1, "en", "Measures against covid19s"), SearchEntryOf(2, "en", "Measures against covid19"),
+       SearchEntryOf(3, "ru", "Бюджет на 2021году"), SearchEntryOf(4, "ru", "Бюджет 2021года")});
+  EXPECT_EQ(Found("covid19"), (Ids{"p2"}));
+  EXPECT_EQ(Found("covid19s"), (Ids{"p1"}));
+  EXPECT_EQ(Found("measure"), (Ids{"p1", "p2"}));  // words without digits are still stemmed
+  EXPECT_EQ(Found("2021года"), (Ids{"p4"}));
+}
+
 TEST_F(SqliteSearchTest, KazakhIsTokenisedButNotStemmed) {
   Add({SearchEntryOf(1, "kk", "Сыртқы істер министрлігінің шешімі"), SearchEntryOf(2, "kk", "ҚАЗАҚСТАН Республикасы")});
   EXPECT_EQ(Found("шешімі"), (Ids{"p1"}));
