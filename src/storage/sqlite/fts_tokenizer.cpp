@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/sqlite/fts_api.hpp"
+
 namespace chancery::storage::sqlite {
 namespace {
 
@@ -97,15 +99,9 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* caller_context, int flags, const ch
 }  // namespace
 
 core::Result<void> RegisterSnowballTokenizer(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
-    return core::Error::Internal(std::string("SQLite has no FTS5: ") + sqlite3_errmsg(db));
-  }
-  sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
-  sqlite3_step(stmt);
-  sqlite3_finalize(stmt);
-  if (api == nullptr) return core::Error::Internal("SQLite has no FTS5");
+  auto found = Fts5Api(db);
+  if (!found) return found.error();
+  fts5_api* api = *found;
   fts5_tokenizer methods{Create, Delete, Tokenize};
   if (int rc = api->xCreateTokenizer(api, "snowball", api, &methods, nullptr); rc != SQLITE_OK) {
     return core::Error::Internal(std::string("cannot register the snowball tokenizer: ") + sqlite3_errstr(rc));
