@@ -725,13 +725,14 @@ class SqliteSearchTest : public SqliteStoreTest {
     Commit(**tx);
   }
 
-  core::Result<core::SearchResult> Search(std::string text, std::int64_t limit = 20) {
+  core::Result<core::SearchResult> Search(std::string text, std::int64_t limit = 20, std::int64_t rank_within = 0) {
     auto tx = store_->Begin(TxMode::kRead);
     if (!tx) return tx.error();
     core::SearchQuery q;
     q.text = std::move(text);
     q.readable = {core::AccessCategory::kPublic};
     q.limit = limit;
+    q.rank_within = rank_within;
     return (*tx)->Search().Query(q);
   }
 
@@ -817,6 +818,7 @@ TEST_F(SqliteSearchTest, AGeneratedCorpusOf20000ParagraphsCountsACommonWordExact
   constexpr int kParagraphs = 20000;
   std::vector<core::SearchEntry> entries;
   std::int64_t council_public = 0, rare_public = 0;
+  std::vector<std::int64_t> council_documents;  // of the visible "council" entries, in indexing order
   for (int i = 0; i < kParagraphs; ++i) {
     std::string text = "paragraph " + std::to_string(i) + " of the minutes";
     const bool council = i % 7 != 0, rare = i % 1000 == 0;
@@ -824,6 +826,7 @@ TEST_F(SqliteSearchTest, AGeneratedCorpusOf20000ParagraphsCountsACommonWordExact
     if (rare) text += " a rare word";
     const bool is_public = i % 2 == 0;
     council_public += council && is_public;
+    if (council && is_public) council_documents.push_back(i / 10 + 1);
     rare_public += rare && is_public;
     entries.push_back(SearchEntryOf(i / 10 + 1, i % 3 == 0 ? "ru" : "en", text,
                                     is_public ? core::AccessCategory::kPublic : core::AccessCategory::kSecretariatOnly));
@@ -834,6 +837,38 @@ TEST_F(SqliteSearchTest, AGeneratedCorpusOf20000ParagraphsCountsACommonWordExact
   EXPECT_EQ(common->total, council_public);
   EXPECT_EQ(common->hits.size(), 20u);
   for (std::size_t i = 1; i < common->hits.size(); ++i) EXPECT_LE(common->hits[i - 1].rank, common->hits[i].rank);
+  EXPECT_EQ(common->ranked, council_public);
+  // Ranked among the newest 1000 only: same total, hits from those, still best first.
+  auto newest = Search("council", 20, 1000);
+  ASSERT_TRUE(newest) << newest.error().message;
+  EXPECT_EQ(newest->total, council_public);
+  EXPECT_EQ(newest->ranked, 1000);
+  ASSERT_EQ(newest->hits.size(), 20u);
+  const std::int64_t oldest_ranked = council_documents[council_documents.size() - 1000];
+  for (std::size_t i = 0; i < newest->hits.size(); ++i) {
+    EXPECT_GE(newest->hits[i].document_id, oldest_ranked);
+    EXPECT_LT(newest->hits[i].rank, 0.0);
+    if (i > 0) EXPECT_LE(newest->hits[i - 1].rank, newest->hits[i].rank);
+  }
+  // Past the ranked ones, the older matches come newest first, unranked.
+  auto older = Search("council", 20, 1000);
+  {
+    auto tx = store_->Begin(TxMode::kRead);
+    ASSERT_TRUE(tx);
+    core::SearchQuery q;
+    q.text = "council";
+    q.readable = {core::AccessCategory::kPublic};
+    q.rank_within = 1000;
+    q.offset = 1000;
+    q.limit = 3;
+    older = (*tx)->Search().Query(q);
+  }
+  ASSERT_TRUE(older) << older.error().message;
+  ASSERT_EQ(older->hits.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(older->hits[i].document_id, council_documents[council_documents.size() - 1001 - i]);
+    EXPECT_EQ(older->hits[i].rank, 0.0);
+  }
   auto few = Search("rare", 1000);
   ASSERT_TRUE(few) << few.error().message;
   EXPECT_EQ(few->total, rare_public);
