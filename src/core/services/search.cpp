@@ -31,6 +31,7 @@ Result<SearchPage> SearchDocuments(Deps& deps, const Actor& actor, SearchRequest
   q.latest_only = in.latest_only;
   q.limit = in.limit;
   q.offset = in.offset;
+  q.rank_within = kSearchRankWithin;
   // The one policy function decides what the index may return for this reader.
   for (auto access : {AccessCategory::kPublic, AccessCategory::kMembersAndObservers, AccessCategory::kMemberStatesOnly,
                       AccessCategory::kSecretariatOnly}) {
@@ -43,7 +44,7 @@ Result<SearchPage> SearchDocuments(Deps& deps, const Actor& actor, SearchRequest
   if (!tx) return tx.error();
   auto result = (*tx)->Search().Query(q);
   if (!result) return result.error();
-  SearchPage page{result->total, {}};
+  SearchPage page{result->total, result->ranked, {}};
   for (auto& hit : result->hits) {
     SearchMatch m{std::move(hit), "", ""};
     auto d = (*tx)->Documents().Find(m.hit.document_id);

@@ -34,8 +34,14 @@ struct SearchMatch {
   std::string title;   // the version's title in the hit's language
 };
 
+// Over this many visible matches, only the newest this many are ranked by relevance (see
+// SearchQuery::rank_within): ranking costs time in proportion to the matches ranked, and at
+// this size a query stays within the product's 100 ms (bench/README.md, search_vs_raw.sh).
+inline constexpr std::int64_t kSearchRankWithin = 20000;
+
 struct SearchPage {
   std::int64_t total = 0;
+  std::int64_t ranked = 0;  // == total, or kSearchRankWithin: only the newest were ranked
   std::vector<SearchMatch> matches;
 };
 
