@@ -2021,6 +2021,37 @@ TEST_P(StoreContract, DocumentUpdateMovesTheSymbolAndTheOldOneStaysFindable) {
   EXPECT_FALSE(none->has_value());
 }
 
+TEST_P(StoreContract, DocumentLabelIsTheCurrentSymbolAndTheVersionsTitleInTheLanguage) {
+  core::Document d = Draft();
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Documents().Insert(d);
+    ASSERT_TRUE(id) << id.error().message;
+    d.id = *id;
+    core::Document renamed = d;
+    renamed.symbol = "MM/2021-III/DEC/2";
+    renamed.former_symbols.push_back(d.symbol);
+    ASSERT_OK(tx.Documents().Update(renamed));
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto label = [&](std::int64_t id, int version, std::string lang) {
+    auto found = tx->Documents().Label(id, version, lang);
+    EXPECT_TRUE(found) << found.error().message;
+    return found ? *found : std::nullopt;
+  };
+  auto kk2 = label(d.id, 2, "kk");
+  ASSERT_TRUE(kk2);
+  EXPECT_EQ(kk2->symbol, "MM/2021-III/DEC/2");
+  EXPECT_EQ(kk2->title, "Ереже жобасы 2");
+  EXPECT_EQ(label(d.id, 1, "en")->title, "Draft Regulation 1");
+  EXPECT_EQ(label(d.id, 1, "ru")->title, "");  // the text exists with an empty title
+  auto missing = label(d.id, 3, "en");  // no such version, or language: the symbol all the same
+  ASSERT_TRUE(missing);
+  EXPECT_EQ((std::pair{missing->symbol, missing->title}), (std::pair<std::string, std::string>{"MM/2021-III/DEC/2", ""}));
+  EXPECT_EQ(label(d.id, 1, "fr")->title, "");
+  EXPECT_FALSE(label(d.id + 1, 1, "en"));
+}
+
 TEST_P(StoreContract, DocumentUpdateWritesOnlySymbolsAccessAndStages) {
   core::Document d = Draft();
   Write([&](core::Transaction& tx) {

@@ -188,6 +188,12 @@ struct DocumentFilter {
   std::optional<std::int64_t> meeting_id = std::nullopt;
 };
 
+// What a search hit shows of its document.
+struct DocumentLabel {
+  std::string symbol;  // the current one
+  std::string title;   // of the version in the language asked; "" if it has no such text
+};
+
 // Documents and their versions. A stored version is never changed or removed: AddVersion
 // appends, and Update writes only what may change (symbols, access, stages).
 class DocumentRepository {
@@ -196,6 +202,9 @@ class DocumentRepository {
   virtual Result<std::optional<Document>> Find(std::int64_t id) = 0;  // with every version
   // By its current symbol or a former one.
   virtual Result<std::optional<Document>> FindBySymbol(std::string_view symbol) = 0;
+  // The symbol and the title of `version` in `lang`, without reading any paragraph (a search
+  // page labels 20 hits; Find would read every version's text). nullopt if no such document.
+  virtual Result<std::optional<DocumentLabel>> Label(std::int64_t id, int version, std::string_view lang) = 0;
   // Matching documents by id, each with its versions' metadata but only the latest version's
   // content (lists show what is current; a version's content is read with Find).
   virtual Result<std::vector<Document>> List(const DocumentFilter& filter) = 0;

@@ -47,14 +47,11 @@ Result<SearchPage> SearchDocuments(Deps& deps, const Actor& actor, SearchRequest
   SearchPage page{result->total, result->ranked, {}};
   for (auto& hit : result->hits) {
     SearchMatch m{std::move(hit), "", ""};
-    auto d = (*tx)->Documents().Find(m.hit.document_id);
-    if (!d) return d.error();
-    if (*d) {
-      m.symbol = (*d)->symbol;
-      for (const auto& v : (*d)->versions) {
-        if (v.number != m.hit.version) continue;
-        if (const auto* l = FindLanguage(v, m.hit.lang)) m.title = l->content.title;
-      }
+    auto label = (*tx)->Documents().Label(m.hit.document_id, m.hit.version, m.hit.lang);
+    if (!label) return label.error();
+    if (*label) {
+      m.symbol = std::move((*label)->symbol);
+      m.title = std::move((*label)->title);
     }
     page.matches.push_back(std::move(m));
   }
