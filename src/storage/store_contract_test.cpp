@@ -2771,6 +2771,16 @@ TEST_P(SearchContract, OverRankWithinTheNewestComeFirstAndTheTotalStaysExact) {
   ASSERT_TRUE(two) << two.error().message;
   EXPECT_EQ(two->total, 2);
   EXPECT_EQ(two->ranked, 2);
+  EXPECT_EQ(two->hits.size(), 2u);
+  q = Q("budget");
+  q.rank_within = 6;  // exactly as many as match
+  for (std::int64_t limit : {0, 4, 20}) {
+    q.limit = limit;
+    auto six = tx->Search().Query(q);
+    ASSERT_TRUE(six) << six.error().message;
+    EXPECT_EQ((std::pair{six->total, six->ranked}), (std::pair<std::int64_t, std::int64_t>{6, 6})) << limit;
+    EXPECT_EQ(six->hits.size(), static_cast<std::size_t>(std::min<std::int64_t>(limit, 6)));
+  }
 }
 
 TEST_P(SearchContract, EveryKindBodyAndAccessCategoryFiltersExactlyItself) {

@@ -9,8 +9,11 @@
 //      past the ranked matches, the older ones by rowid descending;
 //   4. for each hit on the page, its columns and snippet(), by rowid + MATCH (an FTS5 seek).
 // Ranking is what costs (≈ 1–3 µs per ranked match; counting ≈ 0.05–3 µs), so the cap bounds a
-// query for a word in most paragraphs while its total stays exact. The SQL texts are constant
-// per language choice and date filtering, so a connection caches at most 32 of them.
+// query for a word in most paragraphs while its total stays exact. The total is not fused into
+// the page as count(*) OVER (): the window keeps every ranked row (measured +1.7 ms at 6,000
+// matches) where the count walks doclists (0.2 ms there without reader filters, ~2 ms with an
+// observer's). The SQL texts are constant per language choice and date filtering, so a
+// connection caches at most 32 of them.
 #include <array>
 #include <limits>
 #include <string>

@@ -40,14 +40,14 @@ std::string SearchTags(std::string_view access, bool closed, std::string_view ki
 }
 
 std::string WordsMatch(const std::vector<std::string>& words) {
-  // Every word as an FTS5 string, so that nothing in it is FTS5 syntax; words side by side
-  // are an implicit AND. The words hold no '"' (WordSpans cuts there), quoted all the same.
-  std::string out = "{text} : (";
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += ' ';
-    Quote(out, words[i]);
+  // The words hold no '"' (WordSpans cuts there), quoted all the same.
+  std::string out;
+  for (const auto& word : words) {
+    if (!out.empty()) out += ' ';
+    if (std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) out += "{text} : ";
+    Quote(out, word);
   }
-  return out + ")";
+  return out;
 }
 
 SearchMatch MatchFor(const std::vector<std::string>& words, const core::SearchQuery& query) {

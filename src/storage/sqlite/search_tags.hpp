@@ -27,16 +27,18 @@ struct SearchMatch {
   int word_phrases = 0;    // its first phrases are the reader's words (for text_rank)
 };
 
-// The reader's words, each an FTS5 string restricted to the text column (so a word written
-// like a tag finds only text), and the filters of `query` other than dates and language on the
-// tags column:
-//   {text} : ("w1" "w2") [AND {tags} : k3] [AND {tags} : b0] [NOT {tags} : (a2 OR a3 OR c1 OR l0)]
+// The reader's words alone: each an FTS5 string ("…", so nothing in it is syntax), side by side
+// (all required). A word holding an ASCII digit is restricted to the text column ({text} : "a0"),
+// so that one written like a tag finds only text; the others cannot yield a token with a digit,
+// hence no tag, and stay unrestricted: a column filter makes FTS5 read the positions of every
+// row of the word, which costs milliseconds for a frequent word (text_rank counts its rows).
+std::string WordsMatch(const std::vector<std::string>& words);
+
+// The words, then the filters of `query` other than dates and language, on the tags column:
+//   ("w1" "w2" [AND {tags} : k3] [AND {tags} : b0]) [NOT {tags} : (a2 OR a3 OR c1 OR l0)]
 // What the reader may not see is excluded (NOT), which is exact because every row has exactly
 // one a-token, one c-token and one l-token (the schema's CHECK) and measured cheaper than
-// requiring one of the allowed tokens. `query.readable` must not be empty (nothing is visible).
+// requiring one of the allowed tokens. An empty `query.readable` excludes every row.
 SearchMatch MatchFor(const std::vector<std::string>& words, const core::SearchQuery& query);
-
-// The words alone on the text column: for snippet() of a hit already filtered.
-std::string WordsMatch(const std::vector<std::string>& words);
 
 }  // namespace chancery::storage::sqlite
