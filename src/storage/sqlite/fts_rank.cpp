@@ -22,9 +22,17 @@ struct QueryStats {
   std::vector<double> idf;  // per scored phrase
 };
 
-int CountRow(const Fts5ExtensionApi*, Fts5Context*, void* count) {
-  ++*static_cast<sqlite3_int64*>(count);
-  return SQLITE_OK;
+// Counts the rows holding a phrase, but only up to `enough`: from half the rows on the weight
+// is the same floor (below), so walking the rest of a frequent word's doclist would be wasted
+// (≈ 10 ms for a word in most of 500,000 rows).
+struct RowCount {
+  sqlite3_int64 rows = 0;
+  sqlite3_int64 enough = 0;
+};
+
+int CountRow(const Fts5ExtensionApi*, Fts5Context*, void* context) {
+  auto* count = static_cast<RowCount*>(context);
+  return ++count->rows >= count->enough ? SQLITE_DONE : SQLITE_OK;  // SQLITE_DONE: stop, no error
 }
 
 void DeleteStats(void* stats) { delete static_cast<QueryStats*>(stats); }
@@ -37,10 +45,11 @@ int Compute(const Fts5ExtensionApi* api, Fts5Context* fts, int phrases, QuerySta
   if (rc != SQLITE_OK) return rc;
   if (rows > 0 && tokens > 0) out.average_length = static_cast<double>(tokens) / static_cast<double>(rows);
   for (int i = 0; i < phrases; ++i) {
-    sqlite3_int64 hits = 0;  // rows holding phrase i
-    rc = api->xQueryPhrase(fts, i, &hits, CountRow);
+    RowCount count{0, std::max<sqlite3_int64>(1, (rows + 1) / 2)};  // rows holding phrase i, up to half
+    rc = api->xQueryPhrase(fts, i, &count, CountRow);
     if (rc != SQLITE_OK) return rc;
-    double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+    const auto hits = static_cast<double>(count.rows);
+    double idf = std::log((static_cast<double>(rows) - hits + 0.5) / (hits + 0.5));
     // A phrase in more than half the rows would count against a row: a small positive weight
     // instead, so that holding it still helps (as bm25() does).
     out.idf.push_back(idf > 0 ? idf : 1e-6);

@@ -813,6 +813,20 @@ TEST_F(SqliteSearchTest, SnippetsMarkTheStemmedMatchesAndCutLongTexts) {
   for (const auto& h : found->hits) EXPECT_LT(h.rank, 0.0);  // bm25: smaller is better
 }
 
+TEST_F(SqliteSearchTest, TheRankWeighsARareWordOverACommonOne) {
+  // "beta" is in every row, "alpha" in two (BM25's inverse document frequency): two alphas and
+  // one beta beat one alpha and three betas, though the latter has more hits in all.
+  std::vector<core::SearchEntry> entries = {SearchEntryOf(1, "en", "alpha beta beta beta gamma"),
+                                            SearchEntryOf(2, "en", "alpha alpha beta gamma delta")};
+  for (int i = 3; i < 13; ++i) entries.push_back(SearchEntryOf(i, "en", "beta and some other words"));
+  Add(entries);
+  auto found = Search("alpha beta");
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->hits.size(), 2u);
+  EXPECT_EQ(found->hits[0].paragraph_id, "p2");
+  EXPECT_LT(found->hits[0].rank, found->hits[1].rank);
+}
+
 TEST_F(SqliteSearchTest, AGeneratedCorpusOf20000ParagraphsCountsACommonWordExactly) {
   // "council" in 6 of every 7 paragraphs, "rare" in every 1000th; half of them public.
   constexpr int kParagraphs = 20000;
