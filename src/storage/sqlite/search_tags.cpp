@@ -65,6 +65,7 @@ SearchMatch MatchFor(const std::vector<std::string>& words, const core::SearchQu
   }
   if (!query.closed_visible) hidden.emplace_back("c1");
   if (query.latest_only) hidden.emplace_back("l0");
+  m.filtered = query.kind || query.body || !hidden.empty();
   if (!hidden.empty()) {
     m.expression += " NOT {tags} : (";
     for (std::size_t i = 0; i < hidden.size(); ++i) m.expression += (i > 0 ? " OR " : "") + hidden[i];

@@ -25,6 +25,7 @@ std::string SearchTags(std::string_view access, bool closed, std::string_view ki
 struct SearchMatch {
   std::string expression;  // the FTS5 MATCH expression
   int word_phrases = 0;    // its first phrases are the reader's words (for text_rank)
+  bool filtered = false;   // it has filters on the tags column, not only the words
 };
 
 // The reader's words alone: each an FTS5 string ("…", so nothing in it is syntax), side by side
