@@ -77,7 +77,8 @@ done
 
 RAW=() OFFICER=() OBSERVER=()
 for run in $(seq "$RUNS"); do
-  echo "== run $run of $RUNS: loadavg $(cut -d' ' -f1-3 /proc/loadavg), idle $(idle_pct)% (under 90: disturbed, see README)"
+  idle="$(idle_pct)"
+  echo "== run $run of $RUNS: loadavg $(cut -d' ' -f1-3 /proc/loadavg), idle ${idle}%$( ((idle < 90)) && echo '  DISTURBED (another process was busy; see README)')"
   python3 "$HTTP" time --port "$PORT" --user officer --password-env BENCH_OFFICER_PASSWORD \
     --queries "$SCRATCH/queries.tsv" --passes "$PASSES" --out "$SCRATCH/officer.$run"
   python3 "$HTTP" time --port "$PORT" --user observer.jpn --password-env BENCH_OBSERVER_PASSWORD \
