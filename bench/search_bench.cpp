@@ -1,25 +1,35 @@
-// Full-text search: the SQLite adapter's SearchIndex::Query (reader filters, exact total,
-// bm25 page, snippets) next to a raw FTS5 query on the same file
-//   SELECT rowid FROM search_en WHERE search_en MATCH ?1 ORDER BY rank LIMIT 20
-// for a rare, a medium and a very frequent word. Prints medians and p95 in ms and the ratio.
-// It is not a test: it prints figures. See bench/README.md.
+// The C++ half of bench/search_vs_raw.sh (see bench/README.md). It is not a test: it prints
+// figures.
 //
-// Usage: search_bench [--paragraphs N] [--runs R] [--keep PATH]
-//   N paragraphs of pseudo-text (default 1,000,000), 2/3 English, 1/3 Russian, words drawn from a
-//   Zipf-like vocabulary (s = 1) of 50,000 synthetic words per language.
+//   search_bench fill --db FILE --paragraphs N --queries OUT
+//     Adds a generated corpus (search_corpus.hpp) of N paragraphs as real documents to a
+//     chancery database made by `chancery init`: each document through the store's
+//     Documents().Insert and core::IndexVersion, as CreateDocument does (without its audit
+//     records), 100 paragraphs per document, one transaction per 100 documents; then merges
+//     each FTS5 table's segments ('optimize'), as an import would. Writes the query mix to OUT
+//     (one query a line: kind, lang, words, tab-separated).
+//
+//   search_bench raw --db FILE --queries FILE --passes P --out FILE
+//     Times the raw FTS5 reference of perf-anchors §B2 for every query on the same file,
+//     on the table of the query's language:
+//       SELECT rowid, snippet(t, 0, '[', ']', '…', 12) FROM t WHERE t MATCH '"w1" "w2"' ORDER BY rank LIMIT 20
+//     and the same without snippet(); one warm-up pass, then P timed passes. Writes per query
+//     (in the file's order) its match count and the median of its passes for both, in ms.
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
+#include <fstream>
 #include <random>
-#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
-#include "core/ports/store.hpp"
+#include "core/services/search.hpp"
+#include "platform/tz_time_zone.hpp"
+#include "search_corpus.hpp"
 #include "storage/sqlite/fts_tokenizer.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -28,203 +38,188 @@ namespace {
 using namespace chancery;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kVocabulary = 50000;
-
-// Synthetic words from syllables: word k is the same on every run.
-std::vector<std::string> Vocabulary(const std::vector<std::string>& syllables, std::uint64_t seed) {
-  std::mt19937_64 random(seed);
-  std::vector<std::string> words;
-  std::set<std::string> seen;  // distinct words, so that a rare word is rare
-  while (static_cast<int>(words.size()) < kVocabulary) {
-    const int n = 2 + static_cast<int>(random() % 3);
-    std::string w;
-    for (int i = 0; i < n; ++i) w += syllables[random() % syllables.size()];
-    if (seen.insert(w).second) words.push_back(w);
-  }
-  return words;
-}
-
-struct Zipf {
-  std::vector<double> cdf;
-  explicit Zipf(int n) : cdf(n) {
-    double sum = 0;
-    for (int k = 0; k < n; ++k) cdf[k] = (sum += 1.0 / (k + 1));
-    for (auto& c : cdf) c /= sum;
-  }
-  int operator()(std::mt19937_64& random) const {
-    const double u = std::uniform_real_distribution<double>(0, 1)(random);
-    return static_cast<int>(std::lower_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
-  }
-};
-
-double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-struct Figures {
-  double median = 0, p95 = 0;
-};
-
-Figures Summarise(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  Figures f;
-  f.median = ms.size() % 2 ? ms[ms.size() / 2] : (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]) / 2;
-  f.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * static_cast<double>(ms.size())))];
-  return f;
-}
+constexpr int kParagraphsPerDocument = 100;
+constexpr int kDocumentsPerTransaction = 100;
 
 [[noreturn]] void Die(const std::string& message) {
   std::fprintf(stderr, "search_bench: %s\n", message.c_str());
   std::exit(1);
 }
 
-}  // namespace
+double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
-int main(int argc, char** argv) {
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+struct Options {
+  std::string db, queries, out;
   long paragraphs = 1000000;
-  int runs = 21;
-  std::string keep;
-  for (int i = 1; i < argc; ++i) {
+  int passes = 3;
+};
+
+Options Parse(int argc, char** argv) {
+  Options o;
+  for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--paragraphs" && i + 1 < argc) {
-      paragraphs = std::stol(argv[++i]);
-    } else if (arg == "--runs" && i + 1 < argc) {
-      runs = std::stoi(argv[++i]);
-    } else if (arg == "--keep" && i + 1 < argc) {
-      keep = argv[++i];
-    } else {
-      Die("usage: search_bench [--paragraphs N] [--runs R] [--keep PATH]");
-    }
+    if (i + 1 >= argc) Die("missing value after " + arg);
+    const std::string value = argv[++i];
+    if (arg == "--db") o.db = value;
+    else if (arg == "--queries") o.queries = value;
+    else if (arg == "--out") o.out = value;
+    else if (arg == "--paragraphs") o.paragraphs = std::stol(value);
+    else if (arg == "--passes") o.passes = std::stoi(value);
+    else Die("unknown option " + arg);
   }
-  if (paragraphs < 1000 || runs < 1) Die("need --paragraphs >= 1000 and --runs >= 1");
+  if (o.db.empty() || o.queries.empty()) Die("--db and --queries are required");
+  return o;
+}
 
-  std::filesystem::path dir;
-  std::string path = keep;
-  if (path.empty()) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "chancery-search-bench-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) Die("mkdtemp failed");
-    dir = pattern;
-    path = (dir / "search.sqlite").string();
-  }
-
-  const auto en = Vocabulary({"ba", "re", "ti", "con", "sul", "ta", "mi", "nis", "ter", "de", "ve", "lo", "pro",
-                              "gram", "com", "mit", "tee", "sen", "ior", "ple", "na", "ry", "an", "nex"},
-                             1);
-  const auto ru = Vocabulary({"ра", "зо", "ве", "ти", "ко", "ми", "те", "та", "ре", "ше", "ни", "ем", "по", "ста",
-                              "нов", "ле", "со", "вет", "дел", "ма", "ло", "пра", "ви", "лу"},
-                             2);
-  const Zipf zipf(kVocabulary);
-
-  auto opened = storage::SqliteStore::Open(path, storage::SqliteStore::OpenMode::kCreate);
+int Fill(const Options& o) {
+  if (o.paragraphs < kParagraphsPerDocument) Die("--paragraphs must be at least 100");
+  auto zone = platform::TzTimeZone::Locate("Asia/Almaty");
+  if (!zone) Die(zone.error().message);
+  auto opened = storage::SqliteStore::Open(o.db, storage::SqliteStore::OpenMode::kExisting);
   if (!opened) Die(opened.error().message);
   auto& store = **opened;
-
-  std::printf("== search_bench: %ld paragraphs into %s\n", paragraphs, path.c_str());
-  const auto load_start = Clock::now();
+  const bench::Corpus corpus;
+  const std::int64_t documents = o.paragraphs / kParagraphsPerDocument;
   std::mt19937_64 random(42);
-  constexpr long kPerTransaction = 50000;
-  for (long done = 0; done < paragraphs;) {
+  const auto start = Clock::now();
+  long paragraphs = 0;
+  for (std::int64_t n = 0; n < documents;) {
     auto tx = store.Begin(core::TxMode::kWrite);
     if (!tx) Die(tx.error().message);
-    for (long n = 0; n < kPerTransaction && done < paragraphs; ++n, ++done) {
-      core::SearchEntry e;
-      e.document_id = done / 40 + 1;
-      e.version = static_cast<int>((done / 20) % 2 + 1);
-      e.lang = done % 3 == 2 ? "ru" : "en";
-      e.paragraph_id = "p" + std::to_string(done % 20);
-      e.item_number = static_cast<int>(done % 20 / 4 + 1);
-      e.closed_to_observers = random() % 10 == 0;
-      e.access = static_cast<core::AccessCategory>(random() % 4);
-      e.kind = static_cast<core::DocumentKind>(random() % 7);
-      e.body = core::BodyCode::kSoc;
-      e.date = core::Date{std::chrono::year{2015 + static_cast<int>(random() % 10)}, std::chrono::month{1 + static_cast<unsigned>(random() % 12)},
-                          std::chrono::day{1 + static_cast<unsigned>(random() % 28)}};
-      const auto& words = e.lang == "ru" ? ru : en;
-      const int length = 10 + static_cast<int>(random() % 40);
-      for (int w = 0; w < length; ++w) {
-        if (w) e.text += ' ';
-        e.text += words[zipf(random)];
+    for (int k = 0; k < kDocumentsPerTransaction && n < documents; ++k, ++n) {
+      core::Document d = corpus.Document(n, documents, kParagraphsPerDocument, random);
+      auto id = (*tx)->Documents().Insert(d);
+      if (!id) Die(id.error().message);
+      d.id = *id;
+      for (const auto& v : d.versions) {
+        for (const auto& l : v.languages) paragraphs += static_cast<long>(l.content.paragraphs.size());
+        if (auto r = core::IndexVersion(**tx, d, v, **zone); !r) Die(r.error().message);
       }
-      if (auto r = (*tx)->Search().Add(e); !r) Die(r.error().message);
     }
     if (auto r = (*tx)->Commit(); !r) Die(r.error().message);
   }
-  const double load_s = Ms(Clock::now() - load_start) / 1000;
-  std::printf("loaded in %.1f s (%.0f paragraphs/s), file %.0f MB\n", load_s, static_cast<double>(paragraphs) / load_s,
-              static_cast<double>(std::filesystem::file_size(path)) / 1e6);
+  const double load_s = Ms(Clock::now() - start) / 1000;
+  opened->reset();
 
-  sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) Die("raw open failed");
-  if (auto r = storage::sqlite::RegisterSnowballTokenizer(raw); !r) Die(r.error().message);
-  auto prepare = [&](const char* sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(o.db.c_str(), &db) != SQLITE_OK) Die("cannot open " + o.db);
+  if (auto r = storage::sqlite::RegisterSnowballTokenizer(db); !r) Die(r.error().message);
+  const auto optimize_start = Clock::now();
+  for (const char* table : {"search_en", "search_ru", "search_kk"}) {
+    const std::string sql = std::string("INSERT INTO ") + table + " (" + table + ") VALUES ('optimize')";
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) Die(sqlite3_errmsg(db));
+  }
+  sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  std::printf("filled %lld documents, %ld paragraphs in %.1f s (%.0f paragraphs/s); optimize %.1f s\n",
+              static_cast<long long>(documents), paragraphs, load_s, static_cast<double>(paragraphs) / load_s,
+              Ms(Clock::now() - optimize_start) / 1000);
+
+  std::ofstream out(o.queries);
+  for (const auto& q : bench::QueryMix(corpus)) {
+    out << q.kind << '\t' << q.lang;
+    for (const auto& w : q.words) out << '\t' << w;
+    out << '\n';
+  }
+  if (!out) Die("cannot write " + o.queries);
+  return 0;
+}
+
+int Raw(const Options& o) {
+  if (o.out.empty() || o.passes < 1) Die("raw needs --out and --passes >= 1");
+  std::vector<bench::Query> queries;
+  std::ifstream in(o.queries);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream fields(line);
+    bench::Query q;
+    std::getline(fields, q.kind, '\t');
+    std::getline(fields, q.lang, '\t');
+    for (std::string w; std::getline(fields, w, '\t');) q.words.push_back(w);
+    if (!q.words.empty()) queries.push_back(std::move(q));
+  }
+  if (queries.empty()) Die("no query in " + o.queries);
+
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(o.db.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) Die("cannot open " + o.db);
+  if (auto r = storage::sqlite::RegisterSnowballTokenizer(db); !r) Die(r.error().message);
+  auto prepare = [&](const std::string& sql) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(raw, sql, -1, &stmt, nullptr) != SQLITE_OK) Die(sqlite3_errmsg(raw));
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) Die(sqlite3_errmsg(db));
     return stmt;
   };
-  sqlite3_stmt* raw_page = prepare("SELECT rowid FROM search_en WHERE search_en MATCH ?1 ORDER BY rank LIMIT 20");
-  sqlite3_stmt* raw_count = prepare("SELECT count(*) FROM search_en WHERE search_en MATCH ?1");
-
-  struct Probe {
-    const char* name;
-    int rank;  // in the Zipf vocabulary, 0 = the most frequent
+  struct Statements {
+    sqlite3_stmt *snippet, *plain, *count;
   };
-  const Probe probes[] = {{"rare", 30000}, {"medium", 300}, {"frequent", 0}};
-  std::printf("\n%-9s %-14s %9s | %-28s | %-28s | %-20s | %-20s | %s\n", "word", "", "en hits",
-              "adapter lang=en med/p95 ms", "adapter all langs med/p95 ms", "raw page med/p95 ms",
-              "raw count med/p95 ms", "adapter(en)/raw page");
-  for (const auto& probe : probes) {
-    const std::string word = en[probe.rank];
-    core::SearchQuery q;
-    q.text = word;
-    q.readable = {core::AccessCategory::kPublic, core::AccessCategory::kMembersAndObservers,
-                  core::AccessCategory::kMemberStatesOnly};
-    q.closed_visible = false;
-    q.limit = 20;
-    std::vector<double> adapter_en, adapter_all, raw_ms, count_ms;
-    std::int64_t total = 0, raw_total = 0;
-    for (int r = 0; r <= runs; ++r) {  // run 0 warms the caches and is not counted
-      auto tx = store.Begin(core::TxMode::kRead);
-      if (!tx) Die(tx.error().message);
-      q.lang = "en";
-      auto t0 = Clock::now();
-      auto found = (*tx)->Search().Query(q);
-      auto t1 = Clock::now();
-      if (!found) Die(found.error().message);
-      total = found->total;
-      q.lang = std::nullopt;
-      auto t2 = Clock::now();
-      auto found_all = (*tx)->Search().Query(q);
-      auto t3 = Clock::now();
-      if (!found_all) Die(found_all.error().message);
-
-      const std::string match = "\"" + word + "\"";
-      auto t4 = Clock::now();
-      sqlite3_bind_text(raw_page, 1, match.c_str(), -1, SQLITE_TRANSIENT);
-      int rows = 0;
-      while (sqlite3_step(raw_page) == SQLITE_ROW) ++rows;
-      sqlite3_reset(raw_page);
-      auto t5 = Clock::now();
-      sqlite3_bind_text(raw_count, 1, match.c_str(), -1, SQLITE_TRANSIENT);
-      if (sqlite3_step(raw_count) == SQLITE_ROW) raw_total = sqlite3_column_int64(raw_count, 0);
-      sqlite3_reset(raw_count);
-      auto t6 = Clock::now();
-      if (r == 0) continue;
-      adapter_en.push_back(Ms(t1 - t0));
-      adapter_all.push_back(Ms(t3 - t2));
-      raw_ms.push_back(Ms(t5 - t4));
-      count_ms.push_back(Ms(t6 - t5));
+  auto statements_for = [&](const std::string& lang) {
+    const std::string t = "search_" + lang;
+    return Statements{
+        prepare("SELECT rowid, snippet(" + t + ", 0, '[', ']', '…', 12) FROM " + t + " WHERE " + t +
+                " MATCH ?1 ORDER BY rank LIMIT 20"),
+        prepare("SELECT rowid FROM " + t + " WHERE " + t + " MATCH ?1 ORDER BY rank LIMIT 20"),
+        prepare("SELECT count(*) FROM " + t + " WHERE " + t + " MATCH ?1")};
+  };
+  const Statements en = statements_for("en"), ru = statements_for("ru");
+  auto run = [](sqlite3_stmt* stmt, const std::string& match) {
+    sqlite3_bind_text(stmt, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    std::int64_t last = 0;
+    std::size_t bytes = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      last = sqlite3_column_int64(stmt, 0);
+      if (sqlite3_column_count(stmt) > 1) bytes += static_cast<std::size_t>(sqlite3_column_bytes(stmt, 1));
     }
-    const auto a = Summarise(adapter_en), b = Summarise(adapter_all), c = Summarise(raw_ms), d = Summarise(count_ms);
-    std::printf("%-9s %-14s %9lld | %12.2f / %-13.2f | %12.2f / %-13.2f | %8.2f / %-9.2f | %8.2f / %-9.2f | %.2f\n",
-                probe.name, word.c_str(), static_cast<long long>(raw_total), a.median, a.p95, b.median, b.p95,
-                c.median, c.p95, d.median, d.p95, a.median / c.median);
-    std::printf("%-9s %-14s visible total (adapter, en) %lld\n", "", "", static_cast<long long>(total));
+    sqlite3_reset(stmt);
+    return last + static_cast<std::int64_t>(bytes);  // used, so that nothing is optimised away
+  };
+
+  std::vector<std::vector<double>> snippet_ms(queries.size()), plain_ms(queries.size());
+  std::vector<std::int64_t> matches(queries.size());
+  std::int64_t sink = 0;
+  for (int pass = 0; pass <= o.passes; ++pass) {  // pass 0 warms the caches and is not counted
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      const auto& q = queries[i];
+      const Statements& s = q.lang == "ru" ? ru : en;
+      std::string match;
+      for (const auto& w : q.words) match += (match.empty() ? "\"" : " \"") + w + "\"";
+      const auto t0 = Clock::now();
+      sink += run(s.snippet, match);
+      const auto t1 = Clock::now();
+      sink += run(s.plain, match);
+      const auto t2 = Clock::now();
+      if (pass == 0) {
+        sqlite3_bind_text(s.count, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(s.count) == SQLITE_ROW) matches[i] = sqlite3_column_int64(s.count, 0);
+        sqlite3_reset(s.count);
+        continue;
+      }
+      snippet_ms[i].push_back(Ms(t1 - t0));
+      plain_ms[i].push_back(Ms(t2 - t1));
+    }
   }
-  sqlite3_finalize(raw_page);
-  sqlite3_finalize(raw_count);
-  sqlite3_close_v2(raw);
-  opened->reset();
-  if (!dir.empty()) {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir, ignored);
+  for (const auto* s : {&en, &ru}) {
+    for (auto* stmt : {s->snippet, s->plain, s->count}) sqlite3_finalize(stmt);
   }
+  sqlite3_close(db);
+
+  std::ofstream out(o.out);
+  out << "# matches\traw_snippet_ms\traw_plain_ms (sink " << sink << ")\n";
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    out << matches[i] << '\t' << Median(snippet_ms[i]) << '\t' << Median(plain_ms[i]) << '\n';
+  }
+  if (!out) Die("cannot write " + o.out);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string command = argc > 1 ? argv[1] : "";
+  if (command == "fill") return Fill(Parse(argc, argv));
+  if (command == "raw") return Raw(Parse(argc, argv));
+  Die("usage: search_bench fill --db FILE --paragraphs N --queries OUT | "
+      "raw --db FILE --queries FILE --passes P --out FILE");
 }

@@ -2024,6 +2024,37 @@ TEST_P(StoreContract, DocumentUpdateMovesTheSymbolAndTheOldOneStaysFindable) {
   EXPECT_FALSE(none->has_value());
 }
 
+TEST_P(StoreContract, DocumentLabelIsTheCurrentSymbolAndTheVersionsTitleInTheLanguage) {
+  core::Document d = Draft();
+  Write([&](core::Transaction& tx) {
+    auto id = tx.Documents().Insert(d);
+    ASSERT_TRUE(id) << id.error().message;
+    d.id = *id;
+    core::Document renamed = d;
+    renamed.symbol = "MM/2021-III/DEC/2";
+    renamed.former_symbols.push_back(d.symbol);
+    ASSERT_OK(tx.Documents().Update(renamed));
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto label = [&](std::int64_t id, int version, std::string lang) {
+    auto found = tx->Documents().Label(id, version, lang);
+    EXPECT_TRUE(found) << found.error().message;
+    return found ? *found : std::nullopt;
+  };
+  auto kk2 = label(d.id, 2, "kk");
+  ASSERT_TRUE(kk2);
+  EXPECT_EQ(kk2->symbol, "MM/2021-III/DEC/2");
+  EXPECT_EQ(kk2->title, "Ереже жобасы 2");
+  EXPECT_EQ(label(d.id, 1, "en")->title, "Draft Regulation 1");
+  EXPECT_EQ(label(d.id, 1, "ru")->title, "");  // the text exists with an empty title
+  auto missing = label(d.id, 3, "en");  // no such version, or language: the symbol all the same
+  ASSERT_TRUE(missing);
+  EXPECT_EQ((std::pair{missing->symbol, missing->title}), (std::pair<std::string, std::string>{"MM/2021-III/DEC/2", ""}));
+  EXPECT_EQ(label(d.id, 1, "fr")->title, "");
+  EXPECT_FALSE(label(d.id + 1, 1, "en"));
+}
+
 TEST_P(StoreContract, DocumentUpdateWritesOnlySymbolsAccessAndStages) {
   core::Document d = Draft();
   Write([&](core::Transaction& tx) {
@@ -2636,6 +2667,179 @@ TEST_P(SearchContract, SetAccessMovesADocumentInAndOutOfTheResults) {
   Write([&](core::Transaction& tx) { ASSERT_TRUE(tx.Search().SetAccess(1, A::kSecretariatOnly)); });
   EXPECT_EQ(Keys(Q("budget", {A::kPublic})), (Set{"3/1/kk/p1", "3/1/ru/p1"}));
   EXPECT_EQ(Keys(Q("budget", {A::kSecretariatOnly})), (Set{"1/1/en/p1", "1/2/en/p1"}));
+}
+
+TEST_P(SearchContract, ASecondVersionAddedLaterBecomesTheOnlyLatestAndKeepsItsFilters) {
+  using A = core::AccessCategory;
+  using K = core::DocumentKind;
+  using B = core::BodyCode;
+  Write([&](core::Transaction& tx) {
+    ASSERT_TRUE(tx.Search().Add(
+        Entry(2, 2, "en", "p1", A::kMemberStatesOnly, K::kDecision, B::kMc, D(2022, 5, 5), "Budget for the summit")));
+    ASSERT_TRUE(tx.Search().Add(Entry(2, 2, "en", "p2", A::kMemberStatesOnly, K::kDecision, B::kMc, D(2022, 5, 5),
+                                      "Closed budget item", true)));
+  });
+  auto q = Q("budget", {A::kMemberStatesOnly});
+  q.latest_only = true;
+  EXPECT_EQ(Keys(q), (Set{"2/2/en/p1", "2/2/en/p2"}));
+  q.closed_visible = false;
+  EXPECT_EQ(Keys(q), (Set{"2/2/en/p1"}));
+  q.kind = K::kDecision;
+  q.body = B::kMc;
+  EXPECT_EQ(Keys(q), (Set{"2/2/en/p1"}));
+  q.latest_only = false;  // every version is still found without the flag
+  EXPECT_EQ(Keys(q), (Set{"2/1/en/p1", "2/2/en/p1"}));
+  // A third version holding only Russian text is the latest for every language of the document.
+  Write([&](core::Transaction& tx) {
+    ASSERT_TRUE(tx.Search().Add(
+        Entry(2, 3, "ru", "p1", A::kMemberStatesOnly, K::kDecision, B::kMc, D(2022, 6, 6), "Бюджет budget")));
+  });
+  q = Q("budget");
+  q.latest_only = true;
+  EXPECT_EQ(Keys(q), (Set{"1/2/en/p1", "2/3/ru/p1", "3/1/kk/p1", "3/1/ru/p1"}));
+}
+
+TEST_P(SearchContract, SetAccessKeepsTheLatestAndClosedFlags) {
+  using A = core::AccessCategory;
+  Write([&](core::Transaction& tx) {
+    ASSERT_TRUE(tx.Search().SetAccess(1, A::kMembersAndObservers));
+    ASSERT_TRUE(tx.Search().SetAccess(2, A::kPublic));
+  });
+  auto q = Q("budget", {A::kPublic, A::kMembersAndObservers}, false);
+  EXPECT_EQ(Keys(q), (Set{"1/1/en/p1", "1/2/en/p1", "2/1/en/p1"}));  // 2/1/en/p2 is still closed
+  q.latest_only = true;
+  EXPECT_EQ(Keys(q), (Set{"1/2/en/p1", "2/1/en/p1"}));  // 1/1 is still not the latest
+  EXPECT_EQ(Keys(Q("budget", {A::kMemberStatesOnly})), Set{});
+  // Back again, and to a category nobody in the query reads.
+  Write([&](core::Transaction& tx) {
+    ASSERT_TRUE(tx.Search().SetAccess(2, A::kMemberStatesOnly));
+    ASSERT_TRUE(tx.Search().SetAccess(1, A::kSecretariatOnly));
+  });
+  EXPECT_EQ(Keys(Q("budget", {A::kPublic, A::kMembersAndObservers})), Set{});
+  EXPECT_EQ(Keys(Q("budget", {A::kMemberStatesOnly})), (Set{"2/1/en/p1", "2/1/en/p2"}));
+}
+
+TEST_P(SearchContract, TextThatLooksLikeFilterTokensIsOnlyText) {
+  // The SQLite adapter filters on tokens such as a0, c0, k3, b0, l1 in a column of their own:
+  // the same words in a paragraph's text must neither reveal it nor pass for its filters.
+  using A = core::AccessCategory;
+  Write([&](core::Transaction& tx) {
+    ASSERT_TRUE(tx.Search().Add(Entry(4, 1, "en", "p1", A::kSecretariatOnly, core::DocumentKind::kNote,
+                                      core::BodyCode::kSoc, D(2024, 1, 1), "a0 a1 c0 k6 b0 l1 budget", true)));
+    ASSERT_TRUE(tx.Search().Add(Entry(5, 1, "en", "p1", A::kPublic, core::DocumentKind::kNote, core::BodyCode::kSoc,
+                                      D(2024, 1, 1), "The tags a3 c1 l0 written out")));
+  });
+  const std::vector<A> observer = {A::kPublic, A::kMembersAndObservers};
+  for (std::string text : {"budget", "a0", "c0 budget", "l1", "a0 OR a3"}) {
+    for (const auto& key : Keys(Q(text, observer, false))) EXPECT_NE(key, "4/1/en/p1") << text;
+  }
+  EXPECT_EQ(Keys(Q("a3 c1", observer, false)), (Set{"5/1/en/p1"}));  // found as text, shown though
+  EXPECT_EQ(Keys(Q("a0")), (Set{"4/1/en/p1"}));
+}
+
+TEST_P(SearchContract, OverRankWithinTheNewestComeFirstAndTheTotalStaysExact) {
+  // Six visible "budget" entries, indexed in SearchCorpus's order; rank only the newest two.
+  auto q = Q("budget");
+  q.rank_within = 2;
+  q.limit = 100;
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto all = tx->Search().Query(q);
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_EQ(all->total, 6);
+  EXPECT_EQ(all->ranked, 2);
+  std::vector<std::string> keys;
+  for (const auto& h : all->hits) keys.push_back(Key(h));
+  ASSERT_EQ(keys.size(), 6u);
+  EXPECT_EQ((Set{keys[0], keys[1]}), (Set{"3/1/ru/p1", "3/1/kk/p1"}));  // the newest two, ranked
+  EXPECT_EQ(std::vector<std::string>(keys.begin() + 2, keys.end()),
+            (std::vector<std::string>{"2/1/en/p2", "2/1/en/p1", "1/2/en/p1", "1/1/en/p1"}));  // newest first
+  // Pages cut anywhere give the same sequence.
+  std::vector<std::string> paged;
+  for (std::int64_t offset = 0; offset < 6; offset += 3) {
+    q.limit = 3;
+    q.offset = offset;
+    auto page = tx->Search().Query(q);
+    ASSERT_TRUE(page) << page.error().message;
+    EXPECT_EQ(page->total, 6);
+    for (const auto& h : page->hits) paged.push_back(Key(h));
+  }
+  EXPECT_EQ(Set(paged.begin(), paged.begin() + 2), Set(keys.begin(), keys.begin() + 2));
+  EXPECT_EQ(std::vector<std::string>(paged.begin() + 2, paged.end()),
+            std::vector<std::string>(keys.begin() + 2, keys.end()));
+  // At or under the cap, everything is ranked; the reader's filters count before the cap.
+  q = Q("budget", {core::AccessCategory::kPublic});
+  q.rank_within = 2;
+  auto two = tx->Search().Query(q);
+  ASSERT_TRUE(two) << two.error().message;
+  EXPECT_EQ(two->total, 2);
+  EXPECT_EQ(two->ranked, 2);
+  EXPECT_EQ(two->hits.size(), 2u);
+  // Exactly as many as the cap, without and with reader filters (the SQLite adapter plans
+  // these differently).
+  for (const auto& [readable, visible] : {std::pair{kEveryAccess, std::int64_t{6}},
+                                          std::pair{std::vector<core::AccessCategory>{core::AccessCategory::kPublic,
+                                                                                      core::AccessCategory::kMemberStatesOnly},
+                                                    std::int64_t{4}}}) {
+    q = Q("budget", readable);
+    q.rank_within = 6;
+    for (std::int64_t limit : {0, 3, 20}) {
+      q.limit = limit;
+      auto found = tx->Search().Query(q);
+      ASSERT_TRUE(found) << found.error().message;
+      EXPECT_EQ((std::pair{found->total, found->ranked}), (std::pair{visible, visible})) << limit;
+      EXPECT_EQ(found->hits.size(), static_cast<std::size_t>(std::min(limit, visible)));
+    }
+  }
+}
+
+TEST_P(SearchContract, EveryKindBodyAndAccessCategoryFiltersExactlyItself) {
+  // One "census" entry per value of each (documents 100+); a filter on a value finds its entry only.
+  using A = core::AccessCategory;
+  using K = core::DocumentKind;
+  using B = core::BodyCode;
+  constexpr int kKinds = 7, kBodies = 8, kAccess = 4;
+  Write([&](core::Transaction& tx) {
+    for (int i = 0; i < kKinds; ++i) {
+      ASSERT_TRUE(tx.Search().Add(
+          Entry(100 + i, 1, "en", "k", A::kPublic, static_cast<K>(i), B::kSoc, D(2024, 1, 1), "census")));
+    }
+    for (int i = 0; i < kBodies; ++i) {
+      ASSERT_TRUE(tx.Search().Add(
+          Entry(200 + i, 1, "en", "b", A::kPublic, K::kNote, static_cast<B>(i), D(2024, 1, 1), "census")));
+    }
+    for (int i = 0; i < kAccess; ++i) {
+      ASSERT_TRUE(tx.Search().Add(
+          Entry(300 + i, 1, "en", "a", static_cast<A>(i), K::kNote, B::kSoc, D(2024, 1, 1), "census")));
+    }
+  });
+  for (int i = 0; i < kKinds; ++i) {
+    auto q = Q("census", {A::kPublic});
+    q.kind = static_cast<K>(i);
+    q.body = B::kMm;  // both filters apply: only the body entry of MM, a note
+    EXPECT_EQ(Keys(q), q.kind == K::kNote ? Set{"202/1/en/b"} : Set{}) << i;
+    q.body = std::nullopt;
+    auto expected = Set{std::to_string(100 + i) + "/1/en/k"};
+    if (q.kind == K::kNote) expected = {"106/1/en/k", "200/1/en/b", "201/1/en/b", "202/1/en/b", "203/1/en/b",
+                                        "204/1/en/b", "205/1/en/b", "206/1/en/b", "207/1/en/b", "300/1/en/a"};
+    EXPECT_EQ(Keys(q), expected) << i;
+  }
+  for (int i = 0; i < kBodies; ++i) {
+    auto q = Q("census", {A::kPublic});
+    q.body = static_cast<B>(i);
+    q.kind = K::kNote;
+    auto expected = Set{std::to_string(200 + i) + "/1/en/b"};
+    if (q.body == B::kSoc) expected = {"106/1/en/k", "200/1/en/b", "300/1/en/a"};
+    EXPECT_EQ(Keys(q), expected) << i;
+  }
+  for (int i = 0; i < kAccess; ++i) {
+    auto q = Q("census", {static_cast<A>(i)});
+    q.body = B::kSoc;
+    q.kind = K::kNote;
+    auto expected = Set{std::to_string(300 + i) + "/1/en/a"};
+    if (i == 0) expected = {"106/1/en/k", "200/1/en/b", "300/1/en/a"};  // the other public SOC notes
+    EXPECT_EQ(Keys(q), expected) << i;
+  }
 }
 
 TEST_P(SearchContract, AQueryWithoutWordsAndUnknownLanguagesAreInvalidArguments) {

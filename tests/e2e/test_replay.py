@@ -248,8 +248,10 @@ class Soc20210623(unittest.TestCase):
         self.assertGreaterEqual(member["total"], 1)
         self.assertTrue(all("[Voronkov]" in h["snippet"] for h in member["items"]))
         self.assertEqual(member["items"][0]["symbol"], "SOC/2021-I/Minutes")
+        # Few matches: every one ranked by relevance.
+        self.assertEqual((member["ranking"], member["ranked_within"]), ("relevance", member["total"]))
         observer = self.get("observer.jpn", "/api/v1/search?q=Voronkov")
-        self.assertEqual((observer["total"], observer["items"]), (0, []))
+        self.assertEqual((observer["total"], observer["items"], observer["ranked_within"]), (0, [], 0))
         # Words of open items are found by observers too.
         self.assertGreaterEqual(self.get("observer.jpn", "/api/v1/search?q=Turkmenistan")["total"], 1)
         # English stemming: "decisions" finds "decision".

@@ -41,6 +41,9 @@ Response Search(Context& ctx, Call& call) {
   codec::JsonWriter out(body);
   out.BeginObject();
   out.Key("total").Int(found->total).Key("offset").Int(page.offset).Key("limit").Int(page.limit);
+  // Says when only the newest matches were ranked (a word in very many paragraphs).
+  out.Key("ranking").String(found->ranked < found->total ? "relevance_among_newest" : "relevance");
+  out.Key("ranked_within").Int(found->ranked);
   out.Key("items").BeginArray();
   for (const auto& m : found->matches) {
     out.BeginObject();

@@ -188,6 +188,12 @@ struct DocumentFilter {
   std::optional<std::int64_t> meeting_id = std::nullopt;
 };
 
+// What a search hit shows of its document.
+struct DocumentLabel {
+  std::string symbol;  // the current one
+  std::string title;   // of the version in the language asked; "" if it has no such text
+};
+
 // Documents and their versions. A stored version is never changed or removed: AddVersion
 // appends, and Update writes only what may change (symbols, access, stages).
 class DocumentRepository {
@@ -196,6 +202,9 @@ class DocumentRepository {
   virtual Result<std::optional<Document>> Find(std::int64_t id) = 0;  // with every version
   // By its current symbol or a former one.
   virtual Result<std::optional<Document>> FindBySymbol(std::string_view symbol) = 0;
+  // The symbol and the title of `version` in `lang`, without reading any paragraph (a search
+  // page labels 20 hits; Find would read every version's text). nullopt if no such document.
+  virtual Result<std::optional<DocumentLabel>> Label(std::int64_t id, int version, std::string_view lang) = 0;
   // Matching documents by id, each with its versions' metadata but only the latest version's
   // content (lists show what is current; a version's content is read with Find).
   virtual Result<std::vector<Document>> List(const DocumentFilter& filter) = 0;
@@ -223,7 +232,8 @@ class CommentRoundRepository {
 
 // Full-text search over every paragraph of every version in every language. An entry is
 // added when a version is stored and never changed, except that a document's access category
-// is rewritten on all its entries when it changes.
+// is rewritten on all its entries when it changes, and that adding a higher version of a
+// document makes its earlier entries no longer "latest".
 struct SearchEntry {
   std::int64_t document_id = 0;
   int version = 0;
@@ -252,6 +262,10 @@ struct SearchQuery {
   bool latest_only = false;  // only each document's latest version
   std::int64_t limit = 20;
   std::int64_t offset = 0;
+  // Ranking by relevance costs time in proportion to the matches ranked, so when more than
+  // `rank_within` matches are visible only the newest `rank_within` of them (the last indexed)
+  // are ranked: they come first, best first, then the older ones, newest first. 0: rank all.
+  std::int64_t rank_within = 0;
 };
 
 struct SearchHit {
@@ -261,11 +275,13 @@ struct SearchHit {
   std::string paragraph_id;
   int item_number = 0;
   std::string snippet;  // the matching words between [ and ], "…" where text is cut
-  double rank = 0;      // smaller is better (bm25)
+  double rank = 0;      // smaller is better (bm25); 0 for an older match that was not ranked
 };
 
 struct SearchResult {
   std::int64_t total = 0;  // every match the reader may see, not only this page
+  // How many of them were ranked by relevance: `total`, or `rank_within` when there were more.
+  std::int64_t ranked = 0;
   std::vector<SearchHit> hits;
 };
 

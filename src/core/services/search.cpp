@@ -31,6 +31,7 @@ Result<SearchPage> SearchDocuments(Deps& deps, const Actor& actor, SearchRequest
   q.latest_only = in.latest_only;
   q.limit = in.limit;
   q.offset = in.offset;
+  q.rank_within = kSearchRankWithin;
   // The one policy function decides what the index may return for this reader.
   for (auto access : {AccessCategory::kPublic, AccessCategory::kMembersAndObservers, AccessCategory::kMemberStatesOnly,
                       AccessCategory::kSecretariatOnly}) {
@@ -43,17 +44,14 @@ Result<SearchPage> SearchDocuments(Deps& deps, const Actor& actor, SearchRequest
   if (!tx) return tx.error();
   auto result = (*tx)->Search().Query(q);
   if (!result) return result.error();
-  SearchPage page{result->total, {}};
+  SearchPage page{result->total, result->ranked, {}};
   for (auto& hit : result->hits) {
     SearchMatch m{std::move(hit), "", ""};
-    auto d = (*tx)->Documents().Find(m.hit.document_id);
-    if (!d) return d.error();
-    if (*d) {
-      m.symbol = (*d)->symbol;
-      for (const auto& v : (*d)->versions) {
-        if (v.number != m.hit.version) continue;
-        if (const auto* l = FindLanguage(v, m.hit.lang)) m.title = l->content.title;
-      }
+    auto label = (*tx)->Documents().Label(m.hit.document_id, m.hit.version, m.hit.lang);
+    if (!label) return label.error();
+    if (*label) {
+      m.symbol = std::move((*label)->symbol);
+      m.title = std::move((*label)->title);
     }
     page.matches.push_back(std::move(m));
   }

@@ -615,6 +615,19 @@ Result<std::optional<core::Document>> MemoryDocuments::FindBySymbol(std::string_
   return std::optional<core::Document>();
 }
 
+Result<std::optional<core::DocumentLabel>> MemoryDocuments::Label(std::int64_t id, int version, std::string_view lang) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  const auto found = (*state)->documents.find(id);
+  if (found == (*state)->documents.end()) return std::optional<core::DocumentLabel>();
+  core::DocumentLabel label{found->second.symbol, ""};
+  for (const auto& v : found->second.versions) {
+    if (v.number != version) continue;
+    if (const auto* l = core::FindLanguage(v, lang)) label.title = l->content.title;
+  }
+  return std::optional<core::DocumentLabel>(std::move(label));
+}
+
 Result<std::vector<core::Document>> MemoryDocuments::List(const core::DocumentFilter& filter) {
   auto state = view_.Read();
   if (!state) return state.error();

@@ -146,6 +146,7 @@ class MemoryDocuments : public core::DocumentRepository {
   explicit MemoryDocuments(MemoryTxView& view) : view_(view) {}
   core::Result<std::optional<core::Document>> Find(std::int64_t id) override;
   core::Result<std::optional<core::Document>> FindBySymbol(std::string_view symbol) override;
+  core::Result<std::optional<core::DocumentLabel>> Label(std::int64_t id, int version, std::string_view lang) override;
   core::Result<std::vector<core::Document>> List(const core::DocumentFilter& filter) override;
   core::Result<std::int64_t> Insert(const core::Document& document) override;
   core::Result<void> Update(const core::Document& document) override;

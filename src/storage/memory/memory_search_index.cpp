@@ -2,6 +2,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "storage/memory/memory_repositories.hpp"
 #include "storage/search_words.hpp"
@@ -109,8 +110,12 @@ Result<core::SearchResult> MemorySearchIndex::Query(const core::SearchQuery& que
   std::map<std::int64_t, int> latest;  // document → its highest version in the index
   for (const auto& e : entries) latest[e.document_id] = std::max(latest[e.document_id], e.version);
 
-  core::SearchResult result;
-  for (const auto& e : entries) {
+  // Every visible match, as indices into `entries` (oldest first). This adapter does not rank:
+  // its "relevance" order is the order of indexing, and each hit's rank is 0.
+  std::vector<std::size_t> matches;
+  std::vector<std::vector<bool>> marks;  // per match: which of its words matched
+  for (std::size_t n = 0; n < entries.size(); ++n) {
+    const auto& e = entries[n];
     if (!Visible(e, query)) continue;
     if (query.latest_only && e.version != latest[e.document_id]) continue;
     const auto spans = WordSpans(e.text);
@@ -127,8 +132,28 @@ Result<core::SearchResult> MemorySearchIndex::Query(const core::SearchQuery& que
       all = all && found;
     }
     if (!all) continue;
-    const std::int64_t position = result.total++;
-    if (position < query.offset || position >= query.offset + query.limit) continue;
+    matches.push_back(n);
+    marks.push_back(std::move(hit));
+  }
+  core::SearchResult result;
+  result.total = static_cast<std::int64_t>(matches.size());
+  result.ranked = result.total;
+  // As the SQLite adapter: over rank_within matches, the newest rank_within first (here in
+  // indexing order), then the older ones newest first.
+  std::vector<std::size_t> order(matches.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (query.rank_within > 0 && result.total > query.rank_within) {
+    result.ranked = query.rank_within;
+    const auto older = static_cast<std::size_t>(result.total - query.rank_within);
+    std::rotate(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(older), order.end());
+    std::reverse(order.end() - static_cast<std::ptrdiff_t>(older), order.end());
+  }
+  for (std::size_t position = 0; position < order.size(); ++position) {
+    const auto p = static_cast<std::int64_t>(position);
+    if (p < query.offset || p - query.offset >= query.limit) continue;
+    const auto& e = entries[matches[order[position]]];
+    const auto& hit = marks[order[position]];
+    const auto spans = WordSpans(e.text);
     core::SearchHit h;
     h.document_id = e.document_id;
     h.version = e.version;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "storage/sqlite/errors.hpp"
+#include "storage/sqlite/fts_rank.hpp"
 #include "storage/sqlite/fts_tokenizer.hpp"
 
 namespace chancery::storage::sqlite {
@@ -29,11 +30,14 @@ core::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& pa
   }
   // Extended codes tell a unique-key violation from a foreign-key one, etc.
   sqlite3_extended_result_codes(db, 1);
-  // The search index's FTS5 tables name this tokenizer: every connection needs it registered
-  // before it touches them (a tokenizer is per connection, not stored in the file).
-  if (auto r = RegisterSnowballTokenizer(db); !r) {
-    sqlite3_close_v2(db);
-    return r.error();
+  // The search index's FTS5 tables name this tokenizer and its queries this rank function:
+  // every connection needs them registered before it touches them (they are per connection,
+  // not stored in the file).
+  for (auto* install : {RegisterSnowballTokenizer, RegisterTextRank}) {
+    if (auto r = install(db); !r) {
+      sqlite3_close_v2(db);
+      return r.error();
+    }
   }
   return std::unique_ptr<Connection>(new Connection(db, path));
 }

@@ -77,6 +77,9 @@ constexpr Queries kFiltered = {
 #undef LATEST
 
 constexpr char kSelectIdBySymbol[] = "SELECT document_id FROM document_symbol_index WHERE symbol = ?1";
+constexpr char kSelectLabel[] =
+    "SELECT symbol, coalesce((SELECT title FROM document_languages WHERE document_id = ?1 AND number = ?2 "
+    "AND lang = ?3), '') FROM documents WHERE id = ?1";
 // Whether the document exists, and its latest version number (0 for none).
 constexpr char kSelectLatest[] =
     "SELECT (SELECT count(*) FROM documents WHERE id = ?1), "
@@ -370,6 +373,19 @@ Result<void> RunForDocument(Connection& c, const char* sql, std::int64_t id) {
 
 Result<std::optional<core::Document>> DocumentRepository::Find(std::int64_t id) {
   return First(Select(tx_, kById, [&](Statement& s) { s.BindInt(1, id); }));
+}
+
+Result<std::optional<core::DocumentLabel>> DocumentRepository::Label(std::int64_t id, int version,
+                                                                     std::string_view lang) {
+  auto c = tx_.ForRead();
+  if (!c) return c.error();
+  auto select = (*c)->Prepare(kSelectLabel);
+  if (!select) return select.error();
+  select->BindInt(1, id).BindInt(2, version).BindText(3, lang);
+  auto row = select->Step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<core::DocumentLabel>();
+  return std::optional<core::DocumentLabel>(core::DocumentLabel{select->ColumnText(0), select->ColumnText(1)});
 }
 
 Result<std::optional<core::Document>> DocumentRepository::FindBySymbol(std::string_view symbol) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/sqlite/fts_api.hpp"
+
 namespace chancery::storage::sqlite {
 namespace {
 
@@ -65,9 +67,21 @@ void Delete(Fts5Tokenizer* tokenizer) {
   delete self;
 }
 
+// A token holding an ASCII digit is a symbol, number or year ("a0", "75", "2021", "g20"):
+// stemming would only mangle it ("1990s" → "1990"), and the search index's filter tokens
+// (search_index.cpp) must come out exactly as written.
+bool HasDigit(const char* token, int size) {
+  for (int i = 0; i < size; ++i) {
+    if (token[i] >= '0' && token[i] <= '9') return true;
+  }
+  return false;
+}
+
 int OnToken(void* context, int flags, const char* token, int size, int start, int end) {
   auto* c = static_cast<TokenContext*>(context);
-  if (c->self->stemmer == nullptr) return c->emit(c->caller_context, flags, token, size, start, end);
+  if (c->self->stemmer == nullptr || HasDigit(token, size)) {
+    return c->emit(c->caller_context, flags, token, size, start, end);
+  }
   const sb_symbol* stem =
       sb_stemmer_stem(c->self->stemmer, reinterpret_cast<const sb_symbol*>(token), size);
   if (stem == nullptr) return SQLITE_NOMEM;
@@ -85,15 +99,9 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* caller_context, int flags, const ch
 }  // namespace
 
 core::Result<void> RegisterSnowballTokenizer(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
-    return core::Error::Internal(std::string("SQLite has no FTS5: ") + sqlite3_errmsg(db));
-  }
-  sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
-  sqlite3_step(stmt);
-  sqlite3_finalize(stmt);
-  if (api == nullptr) return core::Error::Internal("SQLite has no FTS5");
+  auto found = Fts5Api(db);
+  if (!found) return found.error();
+  fts5_api* api = *found;
   fts5_tokenizer methods{Create, Delete, Tokenize};
   if (int rc = api->xCreateTokenizer(api, "snowball", api, &methods, nullptr); rc != SQLITE_OK) {
     return core::Error::Internal(std::string("cannot register the snowball tokenizer: ") + sqlite3_errstr(rc));

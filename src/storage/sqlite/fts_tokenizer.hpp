@@ -4,7 +4,7 @@
 //   tokenize='snowball en'  English stemmer
 //   tokenize='snowball ru'  Russian stemmer (folds ё to е)
 //   tokenize='snowball kk'  no stemmer: Snowball has no Kazakh, tokens stay as unicode61 gives them
-// Further arguments go to unicode61. The same tokenizer runs at index and at query time, so a
+// A token holding an ASCII digit is never stemmed. Further arguments go to unicode61. The same tokenizer runs at index and at query time, so a
 // query word matches every word form with the same stem.
 #include "core/result.hpp"
 

@@ -467,12 +467,17 @@ CREATE TABLE comments (
 )sql";
 
 // 6: the search index (core::SearchIndex): one row per paragraph of every version and language,
-// with what the reader filters need, and one FTS5 table per language over its text. The FTS5
-// tables are external-content (content = search_entries, rowid = search_entries.id): the text is
-// stored once, snippet() reads it from there. Entries are never deleted and their text never
-// changes (SetAccess updates only `access`, which is not indexed), so no triggers are needed.
-// The tokenizer "snowball" is registered on each connection (fts_tokenizer.hpp): en and ru are
-// stemmed, kk is only tokenised.
+// with what the reader filters need, and one FTS5 table per language over its text and its
+// `tags`: the filters as tokens ("a2 c0 k3 b0 l1", search_tags.hpp), so that a query filters
+// inside the index instead of joining every match to search_entries. The FTS5 tables are
+// external-content (content = search_entries, rowid = search_entries.id): text and tags are
+// stored once, snippet() reads the text from there. Entries are never deleted and their text
+// never changes; when their tags change (SetAccess, a newer version making them not `latest`)
+// the adapter removes the FTS5 entry with the old values and inserts the new ones, so no
+// triggers are needed. The CHECK on `tags` guarantees every row exactly one access, one closed
+// and one latest token: queries exclude what the reader may not see (NOT a3 …), which is only
+// exact under that guarantee. The tokenizer "snowball" is registered on each connection
+// (fts_tokenizer.hpp): en and ru are stemmed, kk is only tokenised, tokens with a digit never.
 constexpr std::string_view kMigration6 = R"sql(
 CREATE TABLE search_entries (
   id INTEGER PRIMARY KEY,
@@ -488,15 +493,19 @@ CREATE TABLE search_entries (
                                      'report', 'note')),
   body TEXT NOT NULL CHECK (body IN ('SOC', 'SWG', 'MM', 'MC', 'SUMMIT', 'CEP', 'TTF', 'EXPERTS')),
   date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-  text TEXT NOT NULL
+  latest INTEGER NOT NULL CHECK (latest IN (0, 1)),
+  text TEXT NOT NULL,
+  tags TEXT NOT NULL CHECK (tags GLOB 'a[0-3] c[01] k[0-6] b[0-7] l[01]'
+                            AND substr(tags, 5, 1) = CAST(closed AS TEXT)
+                            AND substr(tags, 14, 1) = CAST(latest AS TEXT))
 ) STRICT;
 CREATE INDEX search_entries_document_version ON search_entries (document_id, version);
 
-CREATE VIRTUAL TABLE search_en USING fts5(text, content = 'search_entries', content_rowid = 'id',
+CREATE VIRTUAL TABLE search_en USING fts5(text, tags, content = 'search_entries', content_rowid = 'id',
                                           tokenize = 'snowball en');
-CREATE VIRTUAL TABLE search_ru USING fts5(text, content = 'search_entries', content_rowid = 'id',
+CREATE VIRTUAL TABLE search_ru USING fts5(text, tags, content = 'search_entries', content_rowid = 'id',
                                           tokenize = 'snowball ru');
-CREATE VIRTUAL TABLE search_kk USING fts5(text, content = 'search_entries', content_rowid = 'id',
+CREATE VIRTUAL TABLE search_kk USING fts5(text, tags, content = 'search_entries', content_rowid = 'id',
                                           tokenize = 'snowball kk');
 )sql";
 

@@ -725,13 +725,14 @@ class SqliteSearchTest : public SqliteStoreTest {
     Commit(**tx);
   }
 
-  core::Result<core::SearchResult> Search(std::string text, std::int64_t limit = 20) {
+  core::Result<core::SearchResult> Search(std::string text, std::int64_t limit = 20, std::int64_t rank_within = 0) {
     auto tx = store_->Begin(TxMode::kRead);
     if (!tx) return tx.error();
     core::SearchQuery q;
     q.text = std::move(text);
     q.readable = {core::AccessCategory::kPublic};
     q.limit = limit;
+    q.rank_within = rank_within;
     return (*tx)->Search().Query(q);
   }
 
@@ -760,6 +761,17 @@ TEST_F(SqliteSearchTest, RussianAndEnglishWordFormsAreFoundByStem) {
   EXPECT_EQ(Found("decision"), (Ids{"p3"}));
   EXPECT_EQ(Found("deciding"), Ids{});  // Porter2 keeps "decid" apart from "decis"
   EXPECT_EQ(Found("елки"), (Ids{"p4"}));  // the Russian stemmer folds ё to е
+}
+
+TEST_F(SqliteSearchTest, WordsWithADigitAreNotStemmed) {
+  // Stemmed, "covid19s" would be "covid19" and "2021году" "2021год": symbols and years are
+  // matched as written (and so are the index's own filter tokens).
+  Add({SearchEntryOf(1, "en", "Measures against covid19s"), SearchEntryOf(2, "en", "Measures against covid19"),
+       SearchEntryOf(3, "ru", "Бюджет на 2021году"), SearchEntryOf(4, "ru", "Бюджет 2021года")});
+  EXPECT_EQ(Found("covid19"), (Ids{"p2"}));
+  EXPECT_EQ(Found("covid19s"), (Ids{"p1"}));
+  EXPECT_EQ(Found("measure"), (Ids{"p1", "p2"}));  // words without digits are still stemmed
+  EXPECT_EQ(Found("2021года"), (Ids{"p4"}));
 }
 
 TEST_F(SqliteSearchTest, KazakhIsTokenisedButNotStemmed) {
@@ -801,11 +813,26 @@ TEST_F(SqliteSearchTest, SnippetsMarkTheStemmedMatchesAndCutLongTexts) {
   for (const auto& h : found->hits) EXPECT_LT(h.rank, 0.0);  // bm25: smaller is better
 }
 
+TEST_F(SqliteSearchTest, TheRankWeighsARareWordOverACommonOne) {
+  // "beta" is in every row, "alpha" in two (BM25's inverse document frequency): two alphas and
+  // one beta beat one alpha and three betas, though the latter has more hits in all.
+  std::vector<core::SearchEntry> entries = {SearchEntryOf(1, "en", "alpha beta beta beta gamma"),
+                                            SearchEntryOf(2, "en", "alpha alpha beta gamma delta")};
+  for (int i = 3; i < 13; ++i) entries.push_back(SearchEntryOf(i, "en", "beta and some other words"));
+  Add(entries);
+  auto found = Search("alpha beta");
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->hits.size(), 2u);
+  EXPECT_EQ(found->hits[0].paragraph_id, "p2");
+  EXPECT_LT(found->hits[0].rank, found->hits[1].rank);
+}
+
 TEST_F(SqliteSearchTest, AGeneratedCorpusOf20000ParagraphsCountsACommonWordExactly) {
   // "council" in 6 of every 7 paragraphs, "rare" in every 1000th; half of them public.
   constexpr int kParagraphs = 20000;
   std::vector<core::SearchEntry> entries;
   std::int64_t council_public = 0, rare_public = 0;
+  std::vector<std::int64_t> council_documents;  // of the visible "council" entries, in indexing order
   for (int i = 0; i < kParagraphs; ++i) {
     std::string text = "paragraph " + std::to_string(i) + " of the minutes";
     const bool council = i % 7 != 0, rare = i % 1000 == 0;
@@ -813,6 +840,7 @@ TEST_F(SqliteSearchTest, AGeneratedCorpusOf20000ParagraphsCountsACommonWordExact
     if (rare) text += " a rare word";
     const bool is_public = i % 2 == 0;
     council_public += council && is_public;
+    if (council && is_public) council_documents.push_back(i / 10 + 1);
     rare_public += rare && is_public;
     entries.push_back(SearchEntryOf(i / 10 + 1, i % 3 == 0 ? "ru" : "en", text,
                                     is_public ? core::AccessCategory::kPublic : core::AccessCategory::kSecretariatOnly));
@@ -823,6 +851,38 @@ TEST_F(SqliteSearchTest, AGeneratedCorpusOf20000ParagraphsCountsACommonWordExact
   EXPECT_EQ(common->total, council_public);
   EXPECT_EQ(common->hits.size(), 20u);
   for (std::size_t i = 1; i < common->hits.size(); ++i) EXPECT_LE(common->hits[i - 1].rank, common->hits[i].rank);
+  EXPECT_EQ(common->ranked, council_public);
+  // Ranked among the newest 1000 only: same total, hits from those, still best first.
+  auto newest = Search("council", 20, 1000);
+  ASSERT_TRUE(newest) << newest.error().message;
+  EXPECT_EQ(newest->total, council_public);
+  EXPECT_EQ(newest->ranked, 1000);
+  ASSERT_EQ(newest->hits.size(), 20u);
+  const std::int64_t oldest_ranked = council_documents[council_documents.size() - 1000];
+  for (std::size_t i = 0; i < newest->hits.size(); ++i) {
+    EXPECT_GE(newest->hits[i].document_id, oldest_ranked);
+    EXPECT_LT(newest->hits[i].rank, 0.0);
+    if (i > 0) EXPECT_LE(newest->hits[i - 1].rank, newest->hits[i].rank);
+  }
+  // Past the ranked ones, the older matches come newest first, unranked.
+  auto older = Search("council", 20, 1000);
+  {
+    auto tx = store_->Begin(TxMode::kRead);
+    ASSERT_TRUE(tx);
+    core::SearchQuery q;
+    q.text = "council";
+    q.readable = {core::AccessCategory::kPublic};
+    q.rank_within = 1000;
+    q.offset = 1000;
+    q.limit = 3;
+    older = (*tx)->Search().Query(q);
+  }
+  ASSERT_TRUE(older) << older.error().message;
+  ASSERT_EQ(older->hits.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(older->hits[i].document_id, council_documents[council_documents.size() - 1001 - i]);
+    EXPECT_EQ(older->hits[i].rank, 0.0);
+  }
   auto few = Search("rare", 1000);
   ASSERT_TRUE(few) << few.error().message;
   EXPECT_EQ(few->total, rare_public);
