@@ -85,4 +85,18 @@ bool IsIsoDate(std::string_view text) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+core::Result<void> ValidateNoteVersions(const std::vector<core::ExpandedNote>& versions) {
+  if (versions.empty()) return core::Error::InvalidArgument("a note needs at least one language version", "versions");
+  for (std::size_t v = 0; v < versions.size(); ++v) {
+    const std::string path = "versions[" + std::to_string(v) + "]";
+    if (versions[v].blocks.empty()) return core::Error::InvalidArgument("has no blocks", path + ".blocks");
+    for (std::size_t b = 0; b < versions[v].blocks.size(); ++b) {
+      if (versions[v].blocks[b].text.empty()) {
+        return core::Error::InvalidArgument("must not be empty", path + ".blocks[" + std::to_string(b) + "].text");
+      }
+    }
+  }
+  return core::Ok();
+}
+
 }  // namespace chancery::render::internal

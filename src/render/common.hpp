@@ -4,7 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "core/model/document.hpp"
+#include "core/model/note_template.hpp"
+#include "core/result.hpp"
 
 namespace pugi {
 class xml_document;
@@ -37,6 +41,10 @@ std::string XmlText(std::string_view text);
 enum class XmlStandalone { kNo, kYes };
 enum class XmlIndent { kNo, kYes };
 std::string XmlBytes(const pugi::xml_document& doc, XmlStandalone standalone, XmlIndent indent);
+
+// The note renderers' check (note_render.hpp): at least one version, none without blocks, no
+// empty block.
+core::Result<void> ValidateNoteVersions(const std::vector<core::ExpandedNote>& versions);
 
 // YYYY-MM-DD with a plausible month and day.
 bool IsIsoDate(std::string_view text);

@@ -2,68 +2,22 @@
 // with libzip. The package is the smallest one Word and LibreOffice open without complaint,
 // plus styles, a dash bullet (numbering.xml) and a footer with the page number.
 #include <pugixml.hpp>
-#include <zip.h>
 
-#include <cstdio>
-#include <ctime>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "render/common.hpp"
+#include "render/docx_package.hpp"
 #include "render/render.hpp"
 
 namespace chancery::render {
 namespace {
 
-constexpr char kW[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-constexpr char kR[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-constexpr char kPackageRels[] = "http://schemas.openxmlformats.org/package/2006/relationships";
-constexpr char kOfficeRel[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
-constexpr char kWordType[] = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+using namespace internal;  // NOLINT: docx_package.hpp is this renderer's toolkit
+
 constexpr char kFont[] = "Noto Serif";
-
-struct Part {
-  std::string name;
-  std::string bytes;
-};
-
-std::string Xml(const pugi::xml_document& doc) {
-  return internal::XmlBytes(doc, internal::XmlStandalone::kYes, internal::XmlIndent::kNo);
-}
-
-pugi::xml_node Child(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
-
-// <name w:val="value"/>
-pugi::xml_node Val(pugi::xml_node parent, const char* name, const std::string& value) {
-  pugi::xml_node node = parent.append_child(name);
-  node.append_attribute("w:val").set_value(value.c_str());
-  return node;
-}
-
-void Attr(pugi::xml_node node, const char* name, const std::string& value) {
-  node.append_attribute(name).set_value(value.c_str());
-}
-
-enum class RunStyle { kPlain, kBold, kItalic };
-
-// A run of text; line feeds in it become <w:br/>.
-void AddRun(pugi::xml_node paragraph, std::string_view text, RunStyle style = RunStyle::kPlain) {
-  pugi::xml_node run = Child(paragraph, "w:r");
-  if (style != RunStyle::kPlain) Child(Child(run, "w:rPr"), style == RunStyle::kBold ? "w:b" : "w:i");
-  const std::string clean = internal::XmlText(text);
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = clean.find('\n', start);
-    pugi::xml_node t = Child(run, "w:t");
-    Attr(t, "xml:space", "preserve");
-    t.text().set(clean.substr(start, end - start).c_str());
-    if (end == std::string::npos) break;
-    Child(run, "w:br");
-    start = end + 1;
-  }
-}
 
 pugi::xml_node AddParagraph(pugi::xml_node body, const std::string& style, std::string_view jc = {}) {
   pugi::xml_node p = Child(body, "w:p");
@@ -71,46 +25,6 @@ pugi::xml_node AddParagraph(pugi::xml_node body, const std::string& style, std::
   Val(ppr, "w:pStyle", style);
   if (!jc.empty()) Val(ppr, "w:jc", std::string(jc));
   return p;
-}
-
-std::string ContentTypes(bool with_header) {
-  pugi::xml_document doc;
-  pugi::xml_node types = Child(doc, "Types");
-  Attr(types, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
-  auto add_default = [&](const char* ext, const std::string& type) {
-    pugi::xml_node d = Child(types, "Default");
-    Attr(d, "Extension", ext);
-    Attr(d, "ContentType", type);
-  };
-  auto add_override = [&](const char* part, const std::string& type) {
-    pugi::xml_node o = Child(types, "Override");
-    Attr(o, "PartName", part);
-    Attr(o, "ContentType", type);
-  };
-  const std::string word = kWordType;
-  add_default("rels", "application/vnd.openxmlformats-package.relationships+xml");
-  add_default("xml", "application/xml");
-  add_override("/word/document.xml", word + "document.main+xml");
-  add_override("/word/styles.xml", word + "styles+xml");
-  add_override("/word/numbering.xml", word + "numbering+xml");
-  add_override("/word/footer1.xml", word + "footer+xml");
-  if (with_header) add_override("/word/header1.xml", word + "header+xml");
-  add_override("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
-  add_override("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
-  return Xml(doc);
-}
-
-std::string Relationships(const std::vector<std::pair<std::string, std::string>>& type_and_target) {
-  pugi::xml_document doc;
-  pugi::xml_node rels = Child(doc, "Relationships");
-  Attr(rels, "xmlns", kPackageRels);
-  for (std::size_t i = 0; i < type_and_target.size(); ++i) {
-    pugi::xml_node rel = Child(rels, "Relationship");
-    Attr(rel, "Id", "rId" + std::to_string(i + 1));
-    Attr(rel, "Type", type_and_target[i].first);
-    Attr(rel, "Target", type_and_target[i].second);
-  }
-  return Xml(doc);
 }
 
 std::string Styles(std::string_view lang) {
@@ -121,8 +35,8 @@ std::string Styles(std::string_view lang) {
   pugi::xml_node rpr = Child(Child(defaults, "w:rPrDefault"), "w:rPr");
   pugi::xml_node fonts = Child(rpr, "w:rFonts");
   for (const char* a : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) Attr(fonts, a, kFont);
-  Val(rpr, "w:sz", "22");  // half-points: 11 pt
-  Val(rpr, "w:szCs", "22");
+  Val(rpr, "w:sz", "24");  // half-points: 12 pt, as RenderPdf
+  Val(rpr, "w:szCs", "24");
   Val(rpr, "w:lang", std::string(internal::LanguageTag(lang)));
   pugi::xml_node spacing = Child(Child(Child(defaults, "w:pPrDefault"), "w:pPr"), "w:spacing");
   Attr(spacing, "w:after", "120");  // twentieths of a point: 6 pt
@@ -177,7 +91,7 @@ std::string Styles(std::string_view lang) {
       if (std::string_view(spec.id) == "Title") Val(style_rpr, "w:sz", "24");
     }
   }
-  return Xml(doc);
+  return PartXml(doc);
 }
 
 // One list definition: a single level whose bullet is an en dash.
@@ -200,7 +114,7 @@ std::string Numbering() {
   pugi::xml_node num = Child(numbering, "w:num");
   Attr(num, "w:numId", "1");
   Val(num, "w:abstractNumId", "0");
-  return Xml(doc);
+  return PartXml(doc);
 }
 
 // "N / M" from the PAGE and NUMPAGES fields, centred, 9 pt.
@@ -226,7 +140,7 @@ std::string Footer() {
   Attr(t, "xml:space", "preserve");
   t.text().set(" / ");
   field(" NUMPAGES ");
-  return Xml(doc);
+  return PartXml(doc);
 }
 
 std::string Header(const std::string& text) {
@@ -236,7 +150,7 @@ std::string Header(const std::string& text) {
   pugi::xml_node p = Child(hdr, "w:p");
   Val(Child(p, "w:pPr"), "w:jc", "center");
   AddRun(p, text, RunStyle::kItalic);
-  return Xml(doc);
+  return PartXml(doc);
 }
 
 std::string Document(const core::DocumentContent& content, const RenderOptions& options, bool with_header) {
@@ -270,7 +184,8 @@ std::string Document(const core::DocumentContent& content, const RenderOptions& 
     }
   }
 
-  // A4 portrait, 2 cm margins (twips), header and footer 1 cm from the edge.
+  // A4 portrait, RenderPdf's margins (twips: top and bottom 2 cm, left 3 cm, right 1.5 cm),
+  // header and footer 1 cm from the edge.
   pugi::xml_node sect = Child(body, "w:sectPr");
   if (with_header) {
     pugi::xml_node ref = Child(sect, "w:headerReference");
@@ -284,101 +199,14 @@ std::string Document(const core::DocumentContent& content, const RenderOptions& 
   Attr(size, "w:w", "11906");
   Attr(size, "w:h", "16838");
   pugi::xml_node margins = Child(sect, "w:pgMar");
-  for (const char* side : {"w:top", "w:right", "w:bottom", "w:left"}) Attr(margins, side, "1134");
+  Attr(margins, "w:top", "1134");
+  Attr(margins, "w:right", "850");
+  Attr(margins, "w:bottom", "1134");
+  Attr(margins, "w:left", "1701");
   Attr(margins, "w:header", "567");
   Attr(margins, "w:footer", "567");
   Attr(margins, "w:gutter", "0");
-  return Xml(doc);
-}
-
-std::string CoreProperties(const core::DocumentContent& content, const RenderOptions& options) {
-  pugi::xml_document doc;
-  pugi::xml_node core = Child(doc, "cp:coreProperties");
-  Attr(core, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-  Attr(core, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
-  Attr(core, "xmlns:dcterms", "http://purl.org/dc/terms/");
-  Attr(core, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-  Child(core, "dc:title").text().set(internal::XmlText(internal::MetadataTitle(content)).c_str());
-  if (!options.organisation.empty()) Child(core, "dc:creator").text().set(internal::XmlText(options.organisation).c_str());
-  if (!options.symbol.empty()) Child(core, "dc:identifier").text().set(internal::XmlText(options.symbol).c_str());
-  Child(core, "dc:language").text().set(std::string(internal::LanguageTag(content.lang)).c_str());
-  if (internal::IsIsoDate(options.date)) {
-    pugi::xml_node created = Child(core, "dcterms:created");
-    Attr(created, "xsi:type", "dcterms:W3CDTF");
-    created.text().set((options.date + "T00:00:00Z").c_str());
-  }
-  return Xml(doc);
-}
-
-std::string AppProperties() {
-  pugi::xml_document doc;
-  pugi::xml_node props = Child(doc, "Properties");
-  Attr(props, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
-  Child(props, "Application").text().set("chancery");
-  return Xml(doc);
-}
-
-// Zip entries carry a modification time; a fixed one (noon of the document's date, or of
-// 1 January 1980, local time, which is what zip stores) makes the bytes reproducible.
-std::time_t EntryTime(const std::string& date) {
-  std::tm tm{};
-  tm.tm_year = 80;
-  tm.tm_mday = 1;
-  if (internal::IsIsoDate(date)) {
-    tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
-    tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
-    tm.tm_mday = std::stoi(date.substr(8, 2));
-  }
-  tm.tm_hour = 12;
-  tm.tm_isdst = -1;
-  return std::mktime(&tm);
-}
-
-// The parts, deflated, in order, into a zip held in memory.
-core::Result<std::string> Zip(const std::vector<Part>& parts, std::time_t mtime) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (buffer == nullptr) return core::Error::Internal(std::string("libzip: ") + zip_error_strerror(&error));
-  zip_source_keep(buffer);  // zip_close would free it otherwise; we read the archive from it after
-  struct Release {
-    zip_source_t* source;
-    ~Release() { zip_source_free(source); }
-  } release{buffer};
-
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (archive == nullptr) {
-    zip_source_free(buffer);  // the reference zip_open_from_source did not take
-    return core::Error::Internal(std::string("libzip: ") + zip_error_strerror(&error));
-  }
-  for (const Part& part : parts) {
-    // The bytes stay in `parts` until zip_close below, as zip_source_buffer requires.
-    zip_source_t* source = zip_source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
-    const zip_int64_t index =
-        source ? zip_file_add(archive, part.name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) : -1;
-    if (index < 0 || zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 0) < 0 ||
-        zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), mtime, 0) < 0) {
-      std::string message = std::string("libzip: ") + zip_strerror(archive);
-      if (source && index < 0) zip_source_free(source);
-      zip_discard(archive);
-      return core::Error::Internal(message);
-    }
-  }
-  if (zip_close(archive) < 0) {
-    std::string message = std::string("libzip: ") + zip_strerror(archive);
-    zip_discard(archive);
-    return core::Error::Internal(message);
-  }
-
-  zip_stat_t stat;
-  if (zip_source_stat(buffer, &stat) < 0 || zip_source_open(buffer) < 0) {
-    return core::Error::Internal(std::string("libzip: ") + zip_error_strerror(zip_source_error(buffer)));
-  }
-  std::string bytes(static_cast<std::size_t>(stat.size), '\0');
-  const zip_int64_t read = zip_source_read(buffer, bytes.data(), stat.size);
-  zip_source_close(buffer);
-  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) return core::Error::Internal("libzip: short read");
-  return bytes;
+  return PartXml(doc);
 }
 
 }  // namespace
@@ -391,19 +219,21 @@ core::Result<std::string> RenderDocx(const core::DocumentContent& content, const
   std::vector<std::pair<std::string, std::string>> word_rels = {
       {rel + "styles", "styles.xml"}, {rel + "numbering", "numbering.xml"}, {rel + "footer", "footer1.xml"}};
   if (with_header) word_rels.push_back({rel + "header", "header1.xml"});
+  std::vector<std::pair<std::string, std::string>> word_parts = {
+      {"/word/styles.xml", "styles+xml"}, {"/word/numbering.xml", "numbering+xml"}, {"/word/footer1.xml", "footer+xml"}};
+  if (with_header) word_parts.push_back({"/word/header1.xml", "header+xml"});
 
   // [Content_Types].xml first: some readers insist on it.
   std::vector<Part> parts = {
-      {"[Content_Types].xml", ContentTypes(with_header)},
-      {"_rels/.rels", Relationships({{rel + "officeDocument", "word/document.xml"},
-                                     {std::string(kPackageRels) + "/metadata/core-properties", "docProps/core.xml"},
-                                     {rel + "extended-properties", "docProps/app.xml"}})},
+      {"[Content_Types].xml", ContentTypes(word_parts)},
+      {"_rels/.rels", PackageRelationships()},
       {"word/document.xml", Document(content, options, with_header)},
       {"word/_rels/document.xml.rels", Relationships(word_rels)},
       {"word/styles.xml", Styles(content.lang)},
       {"word/numbering.xml", Numbering()},
       {"word/footer1.xml", Footer()},
-      {"docProps/core.xml", CoreProperties(content, options)},
+      {"docProps/core.xml", CoreProperties(internal::MetadataTitle(content), options.organisation, options.symbol,
+                                           content.lang, options.date)},
       {"docProps/app.xml", AppProperties()},
   };
   if (with_header) parts.push_back({"word/header1.xml", Header(options.header)});

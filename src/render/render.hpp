@@ -33,8 +33,9 @@ struct RenderOptions {
 // kTitle paragraphs of its own. Ends with one newline (empty content, empty text).
 core::Result<std::string> RenderText(const core::DocumentContent& content, const RenderOptions& options);
 
-// A4 PDF (cairo + pango): Noto Serif 11 pt, 2 cm margins, justified text; titles bold and
-// centred, item headings bold, subheadings italic, list items indented after a dash; headings
+// A4 PDF (cairo + pango): Noto Serif 12 pt, margins as GOST R 7.0.97 sets them for official
+// papers (top and bottom 2 cm, left 3 cm, right 1.5 cm), justified text; the seed's minutes
+// take 8 pages, as its covering note says. Titles bold and centred, item headings bold, subheadings italic, list items indented after a dash; headings
 // are kept with the paragraph that follows, long paragraphs split between lines across pages
 // (never leaving a single line behind or alone); "N / M" in every page's footer. Fonts are
 // embedded (subset, with ToUnicode maps), so text extraction gives back the UTF-8 text. Title,
@@ -44,8 +45,17 @@ core::Result<std::string> RenderText(const core::DocumentContent& content, const
 // otherwise fall back to another font silently.
 core::Result<std::string> RenderPdf(const core::DocumentContent& content, const RenderOptions& options);
 
+// A PDF with its page count, for what has to cite it: a note's enclosure line ("as stated, on
+// 8 p.") gives the number of pages of the rendered minutes.
+struct PdfFile {
+  std::string bytes;
+  int pages = 0;
+};
+// RenderPdf's file and how many pages it has.
+core::Result<PdfFile> RenderPdfFile(const core::DocumentContent& content, const RenderOptions& options);
+
 // An OOXML WordprocessingML package (.docx): named styles Normal, Title, Heading1 (items),
-// Heading2 (subheadings) and ListParagraph (a dash bullet), A4 with 2 cm margins, a footer with
+// Heading2 (subheadings) and ListParagraph (a dash bullet), A4 with RenderPdf's 12 pt and margins, a footer with
 // the PAGE / NUMPAGES fields, docProps/core.xml with the title. Reproducible: fixed zip times.
 core::Result<std::string> RenderDocx(const core::DocumentContent& content, const RenderOptions& options);
 

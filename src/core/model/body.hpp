@@ -24,6 +24,10 @@ struct Body {
   // name where English writes "of the" / "to the", so the genitive and dative are kept here
   // with it; the acronym is empty where Russian texts write the name out in full.
   std::string acronym_ru, name_ru_genitive, name_ru_dative;
+  // The acronyms notes print after the name ("Senior Officials Committee (SOC)", "Аға
+  // лауазымды тұлғалар комитеті (АЛТК)"); empty where none is known: the brief names SOC, SWG,
+  // MM and MC, the seed the Kazakh АЛТК.
+  std::string acronym_en, acronym_kk;
 };
 
 // Every body, governing first.

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model/note_template.hpp"
 #include "core/time.hpp"
 
 namespace chancery::core {
@@ -76,13 +77,8 @@ struct Enclosure {
   int pages = 0;
 };
 
-// One block of a note's text in one language, as printed: its role chooses the layout
-// ("letterhead", "number", "text", "enclosure", "place_date", "addressee").
-struct NoteBlock {
-  std::string role;
-  std::string text;
-};
-
+// A note's text in one language, as issued: the blocks of its template, expanded
+// (note_template.hpp), whose roles choose the layout.
 struct NoteText {
   std::string lang;  // en, ru, kk
   std::vector<NoteBlock> blocks;

@@ -81,6 +81,7 @@ class FixedOffsetZone : public TimeZone {
 class IsoDateFormatter : public DateFormatter {
  public:
   std::string LongDate(Date date, std::string_view) const override { return FormatDate(date); }
+  std::string WrittenDate(Date date, std::string_view, DateForm) const override { return FormatDate(date); }
   std::string LocalDateTime(Instant instant, const TimeZone& zone, std::string_view) const override {
     return FormatInstant(instant + zone.OffsetAt(instant));
   }
