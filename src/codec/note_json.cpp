@@ -59,11 +59,13 @@ core::Result<core::Enclosure> EnclosureFromJson(const boost::json::object& o, st
 core::Result<core::NoteBlock> BlockFromJson(const boost::json::object& o, std::size_t, const std::string& path) {
   ObjectReader r(o, path);
   if (auto k = r.OnlyKnown({"role", "text"}); !k) return k.error();
-  auto role = r.String("role");
+  auto role = Choice<core::NoteBlockRole>(
+      r, "role", [](std::string_view t) { return core::ParseNoteBlockRole(t); },
+      "letterhead, number, text, enclosure, place_date, addressee");
   if (!role) return role.error();
   auto text = r.String("text");
   if (!text) return text.error();
-  return core::NoteBlock{std::move(*role), std::move(*text)};
+  return core::NoteBlock{*role, std::move(*text)};
 }
 
 core::Result<core::NoteText> TextFromJson(const boost::json::object& o, std::size_t, const std::string& path) {
@@ -115,7 +117,7 @@ void WriteJson(JsonWriter& out, const core::OutgoingNote& n) {
     out.Key("lang").String(t.lang).Key("blocks").BeginArray();
     for (const auto& b : t.blocks) {
       out.BeginObject();
-      out.Key("role").String(b.role).Key("text").String(b.text);
+      out.Key("role").String(core::ToString(b.role)).Key("text").String(b.text);
       out.EndObject();
     }
     out.EndArray().EndObject();
@@ -170,7 +172,8 @@ core::Result<core::NewNote> NewNoteFromJson(const boost::json::object& o) {
   core::NewNote n;
   auto purpose = Choice<core::NotePurpose>(
       r, "purpose", [](std::string_view t) { return core::ParseNotePurpose(t); },
-      "forward_final_minutes, circulate_draft_minutes, launch_silence_procedure, silence_outcome, invite_to_meeting, "
+      "forward_final_minutes, circulate_draft_minutes, launch_silence_procedure, silence_outcome, silence_broken, "
+      "invite_to_meeting, "
       "circulate_meeting_documents, other");
   if (!purpose) return purpose.error();
   n.purpose = *purpose;

@@ -15,7 +15,7 @@ std::optional<E> ParseEnum(std::string_view text, const E (&all)[N]) {
 
 constexpr NotePurpose kPurposes[] = {
     NotePurpose::kForwardFinalMinutes,  NotePurpose::kCirculateDraftMinutes, NotePurpose::kLaunchSilenceProcedure,
-    NotePurpose::kSilenceOutcome,       NotePurpose::kInviteToMeeting,       NotePurpose::kCirculateMeetingDocuments,
+    NotePurpose::kSilenceOutcome,       NotePurpose::kSilenceBroken,         NotePurpose::kInviteToMeeting,       NotePurpose::kCirculateMeetingDocuments,
     NotePurpose::kOther};
 constexpr NoteStatus kStatuses[] = {NoteStatus::kDraft, NoteStatus::kRegistered, NoteStatus::kDispatched};
 constexpr AddresseeScope kScopes[] = {AddresseeScope::kAllMemberStates, AddresseeScope::kList, AddresseeScope::kOne};
@@ -54,6 +54,7 @@ std::string_view ToString(NotePurpose purpose) {
     case NotePurpose::kCirculateDraftMinutes: return "circulate_draft_minutes";
     case NotePurpose::kLaunchSilenceProcedure: return "launch_silence_procedure";
     case NotePurpose::kSilenceOutcome: return "silence_outcome";
+    case NotePurpose::kSilenceBroken: return "silence_broken";
     case NotePurpose::kInviteToMeeting: return "invite_to_meeting";
     case NotePurpose::kCirculateMeetingDocuments: return "circulate_meeting_documents";
     case NotePurpose::kOther: return "other";

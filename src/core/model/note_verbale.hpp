@@ -40,7 +40,8 @@ enum class NotePurpose {
   kForwardFinalMinutes,
   kCirculateDraftMinutes,
   kLaunchSilenceProcedure,
-  kSilenceOutcome,
+  kSilenceOutcome,  // silence expired unbroken: adopted
+  kSilenceBroken,   // a Member State objected in time: not adopted
   kInviteToMeeting,
   kCirculateMeetingDocuments,  // the agenda, decisions and list of participants of a meeting
   kOther,                      // free text, no template

@@ -12,8 +12,6 @@
 namespace chancery::core {
 namespace {
 
-constexpr std::string_view kRoles[] = {"letterhead", "number", "text", "enclosure", "place_date", "addressee"};
-
 ObjectRef NoteRef(const OutgoingNote& n) {
   return {ObjectKind::kNote, {}, false, std::nullopt, std::nullopt, n.status == NoteStatus::kDraft, n.addressees};
 }
@@ -46,7 +44,7 @@ std::string Canonical(const OutgoingNote& n) {
                             : std::string(kCanonicalNull));
   Put(out, "status", ToString(n.status));
   for (const auto& t : n.texts) {
-    for (const auto& b : t.blocks) Put(out, "block", t.lang + " " + b.role + " " + b.text);
+    for (const auto& b : t.blocks) Put(out, "block", t.lang + " " + std::string(ToString(b.role)) + " " + b.text);
   }
   return out;
 }
@@ -119,10 +117,6 @@ Result<void> ValidateTexts(const std::vector<NoteText>& texts, const std::vector
     for (std::size_t j = 0; j < t.blocks.size(); ++j) {
       const auto& b = t.blocks[j];
       const std::string bat = at + ".blocks[" + std::to_string(j) + "]";
-      if (std::find(std::begin(kRoles), std::end(kRoles), b.role) == std::end(kRoles)) {
-        return Error::InvalidArgument("role must be letterhead, number, text, enclosure, place_date or addressee",
-                                      bat + ".role");
-      }
       if (b.text.empty()) return Error::InvalidArgument("a block needs text", bat + ".text");
     }
   }

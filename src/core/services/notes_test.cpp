@@ -49,7 +49,7 @@ class Notes : public ::testing::Test {
     n.index = std::move(index);
     n.subject = "Documents of the SOC meeting";
     n.languages = languages;
-    for (const auto& l : languages) n.texts.push_back({l, {{"text", "The Secretariat presents its compliments."}}});
+    for (const auto& l : languages) n.texts.push_back({l, {{NoteBlockRole::kText, "The Secretariat presents its compliments."}}});
     auto created = CreateNote(deps_, kOfficer, n);
     EXPECT_TRUE(created) << created.error().message;
     return created ? created->id : 0;
@@ -115,7 +115,7 @@ TEST_F(Notes, ANoteIsRegisteredOnlyWithATextInEveryLanguageItIsIssuedIn) {
   n.index = "7-1";
   n.subject = "x";
   n.languages = {"en", "ru"};
-  n.texts = {{"en", {{"text", "The Secretariat presents its compliments."}}}};
+  n.texts = {{"en", {{NoteBlockRole::kText, "The Secretariat presents its compliments."}}}};
   auto created = CreateNote(deps_, kOfficer, n);
   ASSERT_TRUE(created);
   auto refused = RegisterNote(deps_, kOfficer, created->id);
