@@ -250,7 +250,8 @@ class NoteRepository {
   virtual Result<std::vector<IncomingNote>> ListIncoming(std::optional<int> year) = 0;  // by id
   // Assigns the id. kAlreadyExists if (year, serial) is taken in the incoming register.
   virtual Result<std::int64_t> InsertIncoming(const IncomingNote& note) = 0;
-  virtual Result<void> UpdateIncoming(const IncomingNote& note) = 0;  // kNotFound if absent
+  // kNotFound if absent; kAlreadyExists if (year, serial) is another incoming note's.
+  virtual Result<void> UpdateIncoming(const IncomingNote& note) = 0;
   virtual Result<int> NextIncomingSerial(int year) = 0;
 };
 
