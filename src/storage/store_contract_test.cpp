@@ -2483,12 +2483,12 @@ core::OutgoingNote DispatchedNote(int serial, int year = 2021) {
   n.status = core::NoteStatus::kDispatched;
   n.texts = {
       {"ru",
-       {{"letterhead", "Секретариат Совета сотрудничества"},
-        {"number", "№ 17-1/" + std::to_string(serial)},
-        {"text", "Секретариат свидетельствует своё уважение государствам-членам и имеет честь сообщить …"},
-        {"place_date", "Стамбул, 12 июля 2021 года"}}},
-      {"kk", {{"text", "Хатшылық мүше мемлекеттерге құрметін білдіреді: ә ғ қ ң ө ұ ү һ і — Ә Ғ Қ Ң Ө Ұ Ү Һ І"},
-              {"addressee", ""}}},
+       {{core::NoteBlockRole::kLetterhead, "Секретариат Совета сотрудничества"},
+        {core::NoteBlockRole::kNumber, "№ 17-1/" + std::to_string(serial)},
+        {core::NoteBlockRole::kText, "Секретариат свидетельствует своё уважение государствам-членам и имеет честь сообщить …"},
+        {core::NoteBlockRole::kPlaceDate, "Стамбул, 12 июля 2021 года"}}},
+      {"kk", {{core::NoteBlockRole::kText, "Хатшылық мүше мемлекеттерге құрметін білдіреді: ә ғ қ ң ө ұ ү һ і — Ә Ғ Қ Ң Ө Ұ Ү Һ І"},
+              {core::NoteBlockRole::kAddressee, ""}}},
       {"en", {}},
   };
   n.created_at = At(1626076800123);
@@ -2796,8 +2796,8 @@ TEST_P(StoreContract, NoteUpdateRewritesTheNoteAndItsChildren) {
   shrunk.addressees = {"KAZ", "TUR"};
   shrunk.languages = {"kk"};
   shrunk.enclosures = {{"Шешім жобасы", 12, std::nullopt, 5}};
-  shrunk.texts = {{"en", {{"text", "The Secretariat presents its compliments"}, {"place_date", "Istanbul"}}},
-                  {"kk", {{"text", "Қысқартылған мәтін"}}}};
+  shrunk.texts = {{"en", {{core::NoteBlockRole::kText, "The Secretariat presents its compliments"}, {core::NoteBlockRole::kPlaceDate, "Istanbul"}}},
+                  {"kk", {{core::NoteBlockRole::kText, "Қысқартылған мәтін"}}}};
   shrunk.about = core::NoteLink{core::LinkKind::kCommentRound, 2};
   Write([&](core::Transaction& tx) { ASSERT_OK(tx.Notes().Update(shrunk)); });
   got = find(note.id);
@@ -2835,7 +2835,7 @@ TEST_P(StoreContract, ATakenNoteNumberIsAlreadyExistsAndWritesNothing) {
   EXPECT_EQ(CodeOf(tx->Notes().Update(clash)), taken);
   // Two texts in one language, at Insert and at Update.
   core::OutgoingNote twice = DispatchedNote(6, 2021);
-  twice.texts.push_back({"ru", {{"text", "ещё раз"}}});
+  twice.texts.push_back({"ru", {{core::NoteBlockRole::kText, "ещё раз"}}});
   EXPECT_EQ(CodeOf(tx->Notes().Insert(twice)), taken);
   twice.id = draft.id;
   EXPECT_EQ(CodeOf(tx->Notes().Update(twice)), taken);

@@ -128,6 +128,10 @@ core::Result<core::CommentOutcome> DecodeCommentOutcome(const std::string& text)
   return Decoded(core::ParseCommentOutcome(text), "comments.outcome", text);
 }
 
+core::Result<core::NoteBlockRole> DecodeNoteBlockRole(const std::string& text) {
+  return Decoded(core::ParseNoteBlockRole(text), "outgoing_note_blocks.role", text);
+}
+
 core::Result<core::NotePurpose> DecodeNotePurpose(const std::string& text) {
   return Decoded(core::ParseNotePurpose(text), "outgoing_notes.purpose", text);
 }

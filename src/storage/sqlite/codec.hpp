@@ -89,6 +89,7 @@ core::Result<core::StageKind> DecodeStageKind(const std::string& text);
 core::Result<core::CommentOutcome> DecodeCommentOutcome(const std::string& text);
 
 // Notes Verbales (migration 8).
+core::Result<core::NoteBlockRole> DecodeNoteBlockRole(const std::string& text);
 core::Result<core::NotePurpose> DecodeNotePurpose(const std::string& text);
 core::Result<core::NoteStatus> DecodeNoteStatus(const std::string& text);
 core::Result<core::AddresseeScope> DecodeAddresseeScope(const std::string& text);

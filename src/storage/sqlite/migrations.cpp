@@ -519,7 +519,8 @@ constexpr std::string_view kMigration8 = R"sql(
 CREATE TABLE outgoing_notes (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   purpose TEXT NOT NULL CHECK (purpose IN ('forward_final_minutes', 'circulate_draft_minutes',
-                                           'launch_silence_procedure', 'silence_outcome', 'invite_to_meeting',
+                                           'launch_silence_procedure', 'silence_outcome', 'silence_broken',
+                                           'invite_to_meeting',
                                            'circulate_meeting_documents', 'other')),
   file_index TEXT NOT NULL,
   number_index TEXT,
@@ -580,7 +581,7 @@ CREATE TABLE outgoing_note_blocks (
   note_id INTEGER NOT NULL,
   lang TEXT NOT NULL,
   position INTEGER NOT NULL CHECK (position >= 0),
-  role TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('letterhead', 'number', 'text', 'enclosure', 'place_date', 'addressee')),
   text TEXT NOT NULL,
   PRIMARY KEY (note_id, lang, position),
   FOREIGN KEY (note_id, lang) REFERENCES outgoing_note_texts (note_id, lang) ON DELETE CASCADE

@@ -50,7 +50,7 @@ core::OutgoingNote NoteNumbered(int serial, const std::string& subject) {
   n.date = core::Date{year{2021}, month{7}, day{12}};
   n.subject = subject;
   n.status = core::NoteStatus::kRegistered;
-  n.texts = {{"ru", {{"number", "№ 17-1/" + std::to_string(serial)}}}};
+  n.texts = {{"ru", {{core::NoteBlockRole::kNumber, "№ 17-1/" + std::to_string(serial)}}}};
   return n;
 }
 

@@ -176,7 +176,9 @@ Result<void> LoadTexts(Connection& c, core::OutgoingNote& n) {
     const std::string lang = row.ColumnText(0);
     for (auto& text : n.texts) {
       if (text.lang == lang) {
-        text.blocks.push_back({row.ColumnText(1), row.ColumnText(2)});
+        auto role = DecodeNoteBlockRole(row.ColumnText(1));
+        if (!role) return role.error();
+        text.blocks.push_back({*role, row.ColumnText(2)});
         return core::Ok();
       }
     }
@@ -281,7 +283,7 @@ Result<void> StoreChildren(Connection& c, std::int64_t id, const core::OutgoingN
         s.BindInt(1, id)
             .BindText(2, text.lang)
             .BindInt(3, static_cast<std::int64_t>(j))
-            .BindText(4, text.blocks[j].role)
+            .BindText(4, core::ToString(text.blocks[j].role))
             .BindText(5, text.blocks[j].text);
       });
       if (!b) return b;
