@@ -94,6 +94,15 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/silence-procedures/{id}", {GetSilenceProcedure, in, false});
   router_.Add("POST", "/api/v1/silence-procedures/{id}/responses", {RegisterSilenceResponse, in, false});
   router_.Add("GET", "/api/v1/search", {Search, in, false});
+  router_.Add("GET", "/api/v1/notes", {ListNotes, in, false});
+  router_.Add("POST", "/api/v1/notes", {CreateNote, in, false});
+  router_.Add("GET", "/api/v1/notes/by-number", {GetNoteByNumber, in, false});
+  router_.Add("GET", "/api/v1/notes/{id}", {GetNote, in, false});
+  router_.Add("POST", "/api/v1/notes/{id}/registration", {RegisterNote, in, false});
+  router_.Add("GET", "/api/v1/incoming-notes", {ListIncomingNotes, in, false});
+  router_.Add("POST", "/api/v1/incoming-notes", {RegisterIncomingNote, in, false});
+  router_.Add("GET", "/api/v1/incoming-notes/{id}", {GetIncomingNote, in, false});
+  router_.Add("PUT", "/api/v1/incoming-notes/{id}/reply", {SetIncomingReply, in, false});
   router_.Add("GET", "/api/v1/documents", {ListDocuments, in, false});
   router_.Add("POST", "/api/v1/documents", {CreateDocument, in, false});
   router_.Add("GET", "/api/v1/documents/by-symbol", {GetDocumentBySymbol, in, false});

@@ -152,6 +152,16 @@ Response ConsolidateCommentRound(Context&, Call&);
 Response GovernanceWarnings(Context&, Call&);
 Response Search(Context&, Call&);
 
+Response ListNotes(Context&, Call&);
+Response CreateNote(Context&, Call&);
+Response GetNote(Context&, Call&);
+Response GetNoteByNumber(Context&, Call&);
+Response RegisterNote(Context&, Call&);
+Response ListIncomingNotes(Context&, Call&);
+Response RegisterIncomingNote(Context&, Call&);
+Response GetIncomingNote(Context&, Call&);
+Response SetIncomingReply(Context&, Call&);
+
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);
 

@@ -142,6 +142,25 @@ Verdict OnDocument(const Actor& a, Action action, const ObjectRef& o) {
   return Verdict::kDeny;
 }
 
+// Outgoing notes: the Secretariat drafts, registers and dispatches them; nothing registered is
+// ever deleted. Anyone else reads a note once it is registered, and only if it is addressed to
+// their own participant: a delegate never learns of notes to other states, nor of drafts.
+Verdict OnNote(const Actor& a, Action action, const ObjectRef& o) {
+  if (IsSecretariat(a.role)) return action == Action::kDelete ? Verdict::kDeny : Verdict::kAllow;
+  const bool collection = !o.draft && o.addressees.empty();
+  if (collection) return action == Action::kList ? Verdict::kAllow : Verdict::kDeny;
+  bool addressed = false;
+  for (const auto& id : o.addressees) addressed = addressed || (a.participant_id && id == *a.participant_id);
+  if (o.draft || !addressed) return Verdict::kHide;
+  return action == Action::kRead || action == Action::kList ? Verdict::kAllow : Verdict::kDeny;
+}
+
+// The incoming register is the Secretariat's own record of what arrived.
+Verdict OnIncomingNote(const Actor& a, Action action) {
+  if (!IsSecretariat(a.role)) return Verdict::kHide;
+  return action == Action::kDelete ? Verdict::kDeny : Verdict::kAllow;
+}
+
 Verdict OnSettings(const Actor& a, Action action) {
   switch (action) {
     case Action::kRead:
@@ -180,6 +199,8 @@ std::string_view ToString(ObjectKind kind) {
     case ObjectKind::kSilenceResponse: return "silence_response";
     case ObjectKind::kComment: return "comment";
     case ObjectKind::kDocument: return "document";
+    case ObjectKind::kNote: return "note";
+    case ObjectKind::kIncomingNote: return "incoming_note";
   }
   return "participant";
 }
@@ -209,6 +230,8 @@ Verdict Decide(const Actor& actor, Action action, const ObjectRef& object) {
     case ObjectKind::kSilenceResponse:
     case ObjectKind::kComment: return OnCorrespondence(actor, action, object);
     case ObjectKind::kDocument: return OnDocument(actor, action, object);
+    case ObjectKind::kNote: return OnNote(actor, action, object);
+    case ObjectKind::kIncomingNote: return OnIncomingNote(actor, action);
   }
   return Verdict::kHide;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/model/document.hpp"
 #include "core/model/user.hpp"
@@ -27,6 +28,8 @@ enum class ObjectKind {
   kSilenceResponse,
   kDocument,
   kComment,
+  kNote,          // an outgoing Note Verbale
+  kIncomingNote,  // the incoming register
 };
 
 inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
@@ -35,7 +38,8 @@ inline constexpr ObjectKind kAllObjectKinds[] = {
     ObjectKind::kParticipant, ObjectKind::kUser,         ObjectKind::kAuditLog,
     ObjectKind::kSettings,    ObjectKind::kBody,         ObjectKind::kChairmanship,
     ObjectKind::kMeeting,     ObjectKind::kAgendaItem,   ObjectKind::kSilenceProcedure,
-    ObjectKind::kSilenceResponse, ObjectKind::kDocument,     ObjectKind::kComment};
+    ObjectKind::kSilenceResponse, ObjectKind::kDocument,     ObjectKind::kComment,
+    ObjectKind::kNote,        ObjectKind::kIncomingNote};
 
 std::string_view ToString(Action action);
 std::string_view ToString(ObjectKind kind);
@@ -54,6 +58,9 @@ struct ObjectRef {
   // kDocument: its access category; a collection leaves it empty. What a paragraph of minutes
   // says under an item is asked about as that item.
   std::optional<AccessCategory> access = std::nullopt;
+  // kNote: still a draft (the Secretariat's work in progress), and whom it is addressed to.
+  bool draft = false;
+  std::vector<std::string> addressees = {};
 };
 
 enum class Verdict { kAllow, kDeny, kHide };

@@ -17,31 +17,36 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
       {"audit_log", "AADDD"}, {"settings", "AADAD"},
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"},
-      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"}}},
+      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"},
+      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"}}},
     {"officer",
      {{"participant", "AAAAD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"},
-      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"}}},
+      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"},
+      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"}}},
     {"chairmanship",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"},
-      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"}}},
+      {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}}},
     {"member_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "AADDD"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AADDD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"},
-      {"doc:public", "AADDD"}, {"doc:members", "AADDD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"}}},
+      {"doc:public", "AADDD"}, {"doc:members", "AADDD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}}},
     {"observer_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "HHHHH"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "HHHHH"}, {"response:own", "HHHHH"}, {"response:other", "HHHHH"},
-      {"doc:public", "AADDD"}, {"doc:members", "HHHHH"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "HHHHH"}}},
+      {"doc:public", "AADDD"}, {"doc:members", "HHHHH"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "HHHHH"},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}}},
 };
 
 char Letter(Verdict v) { return v == Verdict::kAllow ? 'A' : v == Verdict::kDeny ? 'D' : 'H'; }
@@ -71,6 +76,11 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       {"doc:members", {ObjectKind::kDocument, {}, false, std::nullopt, AccessCategory::kMemberStatesOnly}},
       {"doc:secretariat", {ObjectKind::kDocument, {}, false, std::nullopt, AccessCategory::kSecretariatOnly}},
       {"comment:own", {ObjectKind::kComment, {}, false, "KAZ"}},
+      {"note:to_me", {ObjectKind::kNote, {}, false, std::nullopt, std::nullopt, false, {"IND", "KAZ"}}},
+      {"note:to_other", {ObjectKind::kNote, {}, false, std::nullopt, std::nullopt, false, {"IND"}}},
+      {"note:draft", {ObjectKind::kNote, {}, false, std::nullopt, std::nullopt, true, {"KAZ"}}},
+      {"notes", {ObjectKind::kNote, {}}},
+      {"incoming", {ObjectKind::kIncomingNote, {}}},
   };
   // Every object kind appears in the matrix.
   for (ObjectKind kind : kAllObjectKinds) {
@@ -88,7 +98,7 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       checked += 5;
     }
   }
-  EXPECT_EQ(checked, 5 * 17 * 5);  // roles × objects × actions
+  EXPECT_EQ(checked, 5 * 22 * 5);  // roles × objects × actions
 }
 
 TEST(Policy, UnboundDelegateSeesNothing) {

@@ -2491,6 +2491,570 @@ TEST_P(StoreContract, CommentRoundWritesInAReadTransactionAreRefused) {
   ExpectSame(round, (*listed)[0]);
 }
 
+// --- notes verbales: builders ---
+
+// Note 17-1/<serial> of <year>: every optional present, Russian and Kazakh texts with every
+// letter special to Kazakh, an empty block, and an English text with no blocks yet.
+core::OutgoingNote DispatchedNote(int serial, int year = 2021) {
+  core::OutgoingNote n;
+  n.purpose = core::NotePurpose::kLaunchSilenceProcedure;
+  n.index = "17-1";
+  n.number = core::NoteNumber{"17-1", serial, year};
+  n.date = D(year, 7, 12);
+  n.scope = core::AddresseeScope::kAllMemberStates;
+  n.addressees = {"TUR", "AZE", "KAZ", "KGZ", "UZB"};
+  n.subject = "О процедуре молчания по проекту решения SOC/2021-I/DEC/1";
+  n.languages = {"ru", "kk", "en"};
+  n.enclosures = {
+      {"Проект решения", 12, 3, 4},
+      {"Пояснительная записка", std::nullopt, std::nullopt, 2},
+      {"Draft decision, its latest version", 12, 0, 1},
+  };
+  n.about = core::NoteLink{core::LinkKind::kSilenceProcedure, 7};
+  n.status = core::NoteStatus::kDispatched;
+  n.texts = {
+      {"ru",
+       {{core::NoteBlockRole::kLetterhead, "Секретариат Совета сотрудничества"},
+        {core::NoteBlockRole::kNumber, "№ 17-1/" + std::to_string(serial)},
+        {core::NoteBlockRole::kText, "Секретариат свидетельствует своё уважение государствам-членам и имеет честь сообщить …"},
+        {core::NoteBlockRole::kPlaceDate, "Стамбул, 12 июля 2021 года"}}},
+      {"kk", {{core::NoteBlockRole::kText, "Хатшылық мүше мемлекеттерге құрметін білдіреді: ә ғ қ ң ө ұ ү һ і — Ә Ғ Қ Ң Ө Ұ Ү Һ І"},
+              {core::NoteBlockRole::kAddressee, ""}}},
+      {"en", {}},
+  };
+  n.created_at = At(1626076800123);
+  n.created_by = 3;
+  n.registered_at = At(1626080400456);
+  n.dispatched_at = At(1626084000789);
+  return n;
+}
+
+// A draft: no number, date, link or instants beyond its creation; no children; empty strings.
+core::OutgoingNote DraftNote(std::string subject = "") {
+  core::OutgoingNote n;
+  n.purpose = core::NotePurpose::kOther;
+  n.index = "7-1";
+  n.scope = core::AddresseeScope::kOne;
+  n.subject = std::move(subject);
+  n.status = core::NoteStatus::kDraft;
+  n.created_at = At(1626000000000);
+  n.created_by = 4;
+  return n;
+}
+
+// A note numbered in the register kept before chancery.
+core::OutgoingNote ImportedNote(int serial, int year) {
+  core::OutgoingNote n = DraftNote("Приглашение на заседание");
+  n.purpose = core::NotePurpose::kInviteToMeeting;
+  n.number = core::NoteNumber{"7-1", serial, year};
+  n.date = D(year, 6, 23);
+  n.imported = true;
+  n.scope = core::AddresseeScope::kList;
+  n.addressees = {"KAZ"};
+  n.about = core::NoteLink{core::LinkKind::kMeeting, 7};
+  n.status = core::NoteStatus::kRegistered;
+  n.registered_at = At(1624406400000);
+  return n;
+}
+
+// IN/<year>/<serial>: an objection to silence procedure 7, with every optional present.
+core::IncomingNote Objection(int serial, int year = 2021) {
+  core::IncomingNote n;
+  n.serial = serial;
+  n.year = year;
+  n.received_at = At(1626170400321);
+  n.sender = "KAZ";
+  n.sender_number = "№ 02-3/118";
+  n.sender_date = D(year, 7, 13);
+  n.subject = "Қарсылық: ә ғ қ ң ө ұ ү һ і";
+  n.deadline = D(year, 7, 20);
+  n.assignee = 5;
+  n.acts_on = core::NoteLink{core::LinkKind::kSilenceProcedure, 7};
+  n.objection = true;
+  n.effect = core::IncomingEffect::kObjectionBreaksSilence;
+  n.effect_reason = "Возражение получено до истечения срока";
+  n.reply = 41;
+  n.registered_by = 3;
+  return n;
+}
+
+// Nothing optional present, empty strings, no effect.
+core::IncomingNote PlainIncoming(int serial, int year = 2021) {
+  core::IncomingNote n;
+  n.serial = serial;
+  n.year = year;
+  n.received_at = At(1626256800000);
+  n.registered_by = 4;
+  return n;
+}
+
+std::optional<std::string> Text(const std::optional<core::NoteNumber>& number) {
+  if (!number) return std::nullopt;
+  return core::Format(*number) + " of " + std::to_string(number->year);
+}
+
+std::optional<std::string> Text(const std::optional<core::NoteLink>& link) {
+  if (!link) return std::nullopt;
+  return std::string(core::ToString(link->kind)) + " " + std::to_string(link->id);
+}
+
+void ExpectSame(const core::OutgoingNote& want, const core::OutgoingNote& got) {
+  SCOPED_TRACE("outgoing note " + std::to_string(want.id));
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.purpose, want.purpose);
+  EXPECT_EQ(got.index, want.index);
+  EXPECT_EQ(Text(got.number), Text(want.number));
+  EXPECT_EQ(Text(got.date), Text(want.date));
+  EXPECT_EQ(got.imported, want.imported);
+  EXPECT_EQ(got.scope, want.scope);
+  EXPECT_EQ(got.addressees, want.addressees);
+  EXPECT_EQ(got.subject, want.subject);
+  EXPECT_EQ(got.languages, want.languages);
+  ASSERT_EQ(got.enclosures.size(), want.enclosures.size());
+  for (std::size_t i = 0; i < want.enclosures.size(); ++i) {
+    SCOPED_TRACE("enclosures[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.enclosures[i].description, want.enclosures[i].description);
+    EXPECT_EQ(got.enclosures[i].document_id, want.enclosures[i].document_id);
+    EXPECT_EQ(got.enclosures[i].version, want.enclosures[i].version);
+    EXPECT_EQ(got.enclosures[i].pages, want.enclosures[i].pages);
+  }
+  EXPECT_EQ(Text(got.about), Text(want.about));
+  EXPECT_EQ(got.status, want.status);
+  ASSERT_EQ(got.texts.size(), want.texts.size());
+  for (std::size_t i = 0; i < want.texts.size(); ++i) {
+    SCOPED_TRACE("texts[" + std::to_string(i) + "]");
+    EXPECT_EQ(got.texts[i].lang, want.texts[i].lang);
+    ASSERT_EQ(got.texts[i].blocks.size(), want.texts[i].blocks.size());
+    for (std::size_t j = 0; j < want.texts[i].blocks.size(); ++j) {
+      EXPECT_EQ(got.texts[i].blocks[j].role, want.texts[i].blocks[j].role);
+      EXPECT_EQ(got.texts[i].blocks[j].text, want.texts[i].blocks[j].text);
+    }
+  }
+  EXPECT_EQ(Ms(got.created_at), Ms(want.created_at));
+  EXPECT_EQ(got.created_by, want.created_by);
+  EXPECT_EQ(Ms(got.registered_at), Ms(want.registered_at));
+  EXPECT_EQ(Ms(got.dispatched_at), Ms(want.dispatched_at));
+}
+
+void ExpectSame(const core::IncomingNote& want, const core::IncomingNote& got) {
+  SCOPED_TRACE("incoming note " + std::to_string(want.id));
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.serial, want.serial);
+  EXPECT_EQ(got.year, want.year);
+  EXPECT_EQ(Ms(got.received_at), Ms(want.received_at));
+  EXPECT_EQ(got.sender, want.sender);
+  EXPECT_EQ(got.sender_number, want.sender_number);
+  EXPECT_EQ(Text(got.sender_date), Text(want.sender_date));
+  EXPECT_EQ(got.subject, want.subject);
+  EXPECT_EQ(Text(got.deadline), Text(want.deadline));
+  EXPECT_EQ(got.assignee, want.assignee);
+  EXPECT_EQ(Text(got.acts_on), Text(want.acts_on));
+  EXPECT_EQ(got.objection, want.objection);
+  EXPECT_EQ(got.effect, want.effect);
+  EXPECT_EQ(got.effect_reason, want.effect_reason);
+  EXPECT_EQ(got.reply, want.reply);
+  EXPECT_EQ(got.registered_by, want.registered_by);
+}
+
+// --- notes verbales ---
+
+TEST_P(StoreContract, OutgoingNoteRoundTripsEveryField) {
+  std::vector<core::OutgoingNote> notes = {DispatchedNote(435), DraftNote(), ImportedNote(397, 2021)};
+  Write([&](core::Transaction& tx) {
+    for (auto& n : notes) {
+      n.id = 77;  // ignored, like every given id
+      auto id = tx.Notes().Insert(n);
+      ASSERT_TRUE(id) << id.error().message;
+      n.id = *id;
+    }
+  });
+  EXPECT_GT(notes[0].id, 0);
+  EXPECT_GT(notes[1].id, notes[0].id);
+  EXPECT_GT(notes[2].id, notes[1].id);
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  for (const auto& want : notes) {
+    auto found = tx->Notes().Find(want.id);
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    ExpectSame(want, **found);
+  }
+  auto listed = tx->Notes().List({});
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 3u);
+  for (std::size_t i = 0; i < notes.size(); ++i) ExpectSame(notes[i], (*listed)[i]);  // with their children
+  auto missing = tx->Notes().Find(notes[2].id + 100);
+  ASSERT_TRUE(missing) << missing.error().message;
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_P(StoreContract, IncomingNoteRoundTripsEveryField) {
+  core::IncomingNote full = Objection(12);
+  core::IncomingNote plain = PlainIncoming(13);
+  Write([&](core::Transaction& tx) {
+    for (auto* n : {&full, &plain}) {
+      n->id = 77;  // ignored
+      auto id = tx.Notes().InsertIncoming(*n);
+      ASSERT_TRUE(id) << id.error().message;
+      n->id = *id;
+    }
+  });
+  EXPECT_GT(full.id, 0);
+  EXPECT_GT(plain.id, full.id);
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  for (const auto* want : {&full, &plain}) {
+    auto found = tx->Notes().FindIncoming(want->id);
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    ExpectSame(*want, **found);
+  }
+  EXPECT_EQ(core::FormatIncomingNumber(full), "IN/2021/12");
+  auto missing = tx->Notes().FindIncoming(plain.id + 100);
+  ASSERT_TRUE(missing) << missing.error().message;
+  EXPECT_FALSE(missing->has_value());
+  // The registers are apart: an incoming id is no outgoing note.
+  EXPECT_FALSE(tx->Notes().Find(full.id)->has_value());
+}
+
+TEST_P(StoreContract, FindByNumberTakesTheYearAndTheSerial) {
+  core::OutgoingNote of2021 = DispatchedNote(435, 2021);
+  core::OutgoingNote of2022 = DispatchedNote(435, 2022);
+  core::OutgoingNote imported = ImportedNote(397, 2021);
+  Write([&](core::Transaction& tx) {
+    of2021.id = *tx.Notes().Insert(of2021);
+    ASSERT_TRUE(tx.Notes().Insert(DraftNote()));
+    of2022.id = *tx.Notes().Insert(of2022);
+    imported.id = *tx.Notes().Insert(imported);
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto a = tx->Notes().FindByNumber(2021, 435);
+  ASSERT_TRUE(a && a->has_value());
+  ExpectSame(of2021, **a);
+  auto b = tx->Notes().FindByNumber(2022, 435);
+  ASSERT_TRUE(b && b->has_value());
+  ExpectSame(of2022, **b);
+  auto c = tx->Notes().FindByNumber(2021, 397);
+  ASSERT_TRUE(c && c->has_value());
+  ExpectSame(imported, **c);
+  for (auto [year, serial] : {std::pair{2023, 435}, std::pair{2021, 436}, std::pair{2022, 397}, std::pair{0, 0}}) {
+    auto none = tx->Notes().FindByNumber(year, serial);
+    ASSERT_TRUE(none) << none.error().message;
+    EXPECT_FALSE(none->has_value()) << year << "/" << serial;
+  }
+}
+
+TEST_P(StoreContract, NoteListFiltersByYearStatusAndAboutInIdOrder) {
+  // Serials inserted out of order within 2021: the list is by id, not by serial.
+  core::OutgoingNote meeting7 = ImportedNote(9, 2021);  // about meeting 7, registered
+  core::OutgoingNote silence7 = DispatchedNote(5, 2021);  // about silence procedure 7
+  core::OutgoingNote draft = DraftNote("черновик");  // no number, about meeting 7
+  draft.about = core::NoteLink{core::LinkKind::kMeeting, 7};
+  core::OutgoingNote of2022 = DispatchedNote(1, 2022);  // about silence procedure 7
+  of2022.status = core::NoteStatus::kRegistered;
+  core::OutgoingNote meeting8 = DispatchedNote(2, 2021);  // about meeting 8
+  meeting8.about = core::NoteLink{core::LinkKind::kMeeting, 8};
+  core::OutgoingNote bare2021 = DispatchedNote(7, 2021);  // about nothing
+  bare2021.about = std::nullopt;
+  std::vector<core::OutgoingNote*> all = {&meeting7, &silence7, &draft, &of2022, &meeting8, &bare2021};
+  Write([&](core::Transaction& tx) {
+    for (auto* n : all) {
+      auto id = tx.Notes().Insert(*n);
+      ASSERT_TRUE(id) << id.error().message;
+      n->id = *id;
+    }
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  auto ids = [&](const core::NoteFilter& filter) {
+    auto got = tx->Notes().List(filter);
+    EXPECT_TRUE(got) << got.error().message;
+    return got ? Ids(*got) : std::vector<std::int64_t>{};
+  };
+  using V = std::vector<std::int64_t>;
+  const auto meeting = core::NoteLink{core::LinkKind::kMeeting, 7};
+  const auto silence = core::NoteLink{core::LinkKind::kSilenceProcedure, 7};
+  EXPECT_EQ(ids({}), (V{meeting7.id, silence7.id, draft.id, of2022.id, meeting8.id, bare2021.id}));
+  EXPECT_EQ(ids({.year = 2021}), (V{meeting7.id, silence7.id, meeting8.id, bare2021.id}));
+  EXPECT_EQ(ids({.year = 2022}), (V{of2022.id}));
+  EXPECT_EQ(ids({.year = 2020}), V{});
+  EXPECT_EQ(ids({.status = core::NoteStatus::kDraft}), (V{draft.id}));
+  EXPECT_EQ(ids({.status = core::NoteStatus::kRegistered}), (V{meeting7.id, of2022.id}));
+  EXPECT_EQ(ids({.status = core::NoteStatus::kDispatched}), (V{silence7.id, meeting8.id, bare2021.id}));
+  // The kind is part of the link: meeting 7 is not silence procedure 7.
+  EXPECT_EQ(ids({.about = meeting}), (V{meeting7.id, draft.id}));
+  EXPECT_EQ(ids({.about = silence}), (V{silence7.id, of2022.id}));
+  EXPECT_EQ(ids({.about = core::NoteLink{core::LinkKind::kDocument, 7}}), V{});
+  // Filters combine.
+  EXPECT_EQ(ids({.year = 2021, .about = silence}), (V{silence7.id}));
+  EXPECT_EQ(ids({.year = 2021, .status = core::NoteStatus::kRegistered}), (V{meeting7.id}));
+  EXPECT_EQ(ids({.status = core::NoteStatus::kDraft, .about = meeting}), (V{draft.id}));
+  EXPECT_EQ(ids({.year = 2022, .status = core::NoteStatus::kRegistered, .about = silence}), (V{of2022.id}));
+  EXPECT_EQ(ids({.year = 2022, .status = core::NoteStatus::kDispatched, .about = silence}), V{});
+  // A listed note comes with its children.
+  auto listed = tx->Notes().List({.year = 2022});
+  ASSERT_TRUE(listed && listed->size() == 1u);
+  ExpectSame(of2022, (*listed)[0]);
+}
+
+TEST_P(StoreContract, NoteUpdateRewritesTheNoteAndItsChildren) {
+  core::OutgoingNote note = DraftNote("Проект ноты");
+  core::OutgoingNote other = DispatchedNote(435);
+  Write([&](core::Transaction& tx) {
+    note.id = *tx.Notes().Insert(note);
+    other.id = *tx.Notes().Insert(other);
+  });
+  auto find = [&](std::int64_t id) -> std::optional<core::OutgoingNote> {
+    auto tx = Begin(TxMode::kRead);
+    if (!tx) return std::nullopt;
+    auto found = tx->Notes().Find(id);
+    EXPECT_TRUE(found && found->has_value());
+    return found && found->has_value() ? **found : std::optional<core::OutgoingNote>();
+  };
+  // Registered: every field changes and every child list grows from nothing.
+  core::OutgoingNote registered = DispatchedNote(436);
+  registered.id = note.id;
+  registered.status = core::NoteStatus::kRegistered;
+  registered.dispatched_at = std::nullopt;
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Notes().Update(registered)); });
+  auto got = find(note.id);
+  ASSERT_TRUE(got);
+  ExpectSame(registered, *got);
+  // The children shrink and change: fewer addressees, enclosures and languages, a text dropped,
+  // one shortened and one grown, a link to another kind.
+  core::OutgoingNote shrunk = registered;
+  shrunk.addressees = {"KAZ", "TUR"};
+  shrunk.languages = {"kk"};
+  shrunk.enclosures = {{"Шешім жобасы", 12, std::nullopt, 5}};
+  shrunk.texts = {{"en", {{core::NoteBlockRole::kText, "The Secretariat presents its compliments"}, {core::NoteBlockRole::kPlaceDate, "Istanbul"}}},
+                  {"kk", {{core::NoteBlockRole::kText, "Қысқартылған мәтін"}}}};
+  shrunk.about = core::NoteLink{core::LinkKind::kCommentRound, 2};
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Notes().Update(shrunk)); });
+  got = find(note.id);
+  ASSERT_TRUE(got);
+  ExpectSame(shrunk, *got);
+  // And back to nothing: every child removed, every optional absent.
+  core::OutgoingNote emptied = DraftNote();
+  emptied.id = note.id;
+  Write([&](core::Transaction& tx) { ASSERT_OK(tx.Notes().Update(emptied)); });
+  got = find(note.id);
+  ASSERT_TRUE(got);
+  ExpectSame(emptied, *got);
+  // The other note was never touched.
+  auto untouched = find(other.id);
+  ASSERT_TRUE(untouched);
+  ExpectSame(other, *untouched);
+}
+
+TEST_P(StoreContract, ATakenNoteNumberIsAlreadyExistsAndWritesNothing) {
+  core::OutgoingNote first = DispatchedNote(5, 2021);
+  core::OutgoingNote draft = DraftNote("Проект");
+  Write([&](core::Transaction& tx) {
+    first.id = *tx.Notes().Insert(first);
+    draft.id = *tx.Notes().Insert(draft);
+  });
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  const auto taken = std::optional<ErrorCode>(ErrorCode::kAlreadyExists);
+  // Another note with 2021/5, whatever its index or whether it was imported.
+  EXPECT_EQ(CodeOf(tx->Notes().Insert(DispatchedNote(5, 2021))), taken);
+  EXPECT_EQ(CodeOf(tx->Notes().Insert(ImportedNote(5, 2021))), taken);
+  // The draft registered under 2021/5.
+  core::OutgoingNote clash = DispatchedNote(5, 2021);
+  clash.id = draft.id;
+  EXPECT_EQ(CodeOf(tx->Notes().Update(clash)), taken);
+  // Two texts in one language, at Insert and at Update.
+  core::OutgoingNote twice = DispatchedNote(6, 2021);
+  twice.texts.push_back({"ru", {{core::NoteBlockRole::kText, "ещё раз"}}});
+  EXPECT_EQ(CodeOf(tx->Notes().Insert(twice)), taken);
+  twice.id = draft.id;
+  EXPECT_EQ(CodeOf(tx->Notes().Update(twice)), taken);
+  // Nothing was written: the draft is as it was, 2021/6 is free, the next serial is still 6.
+  auto listed = tx->Notes().List({});
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 2u);
+  ExpectSame(first, (*listed)[0]);
+  ExpectSame(draft, (*listed)[1]);
+  EXPECT_FALSE(tx->Notes().FindByNumber(2021, 6)->has_value());
+  EXPECT_EQ(*tx->Notes().NextSerial(2021), 6);
+  // A note keeps its own number on Update; the serial is free in another year; the
+  // transaction stays usable after the refusals.
+  core::OutgoingNote same = first;
+  same.subject = "Изменённая тема";
+  ASSERT_OK(tx->Notes().Update(same));
+  auto next_year = tx->Notes().Insert(DispatchedNote(5, 2022));
+  ASSERT_TRUE(next_year) << next_year.error().message;
+  EXPECT_GT(*next_year, draft.id);
+  ASSERT_OK(tx->Commit());
+  tx.reset();
+  auto read = Begin(TxMode::kRead);
+  ASSERT_NE(read, nullptr);
+  auto found = read->Notes().FindByNumber(2021, 5);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(same, **found);
+}
+
+TEST_P(StoreContract, NoteUpdateOfAMissingIdIsNotFoundAndWritesNothing) {
+  core::OutgoingNote note = DispatchedNote(1);
+  core::IncomingNote incoming = Objection(1);
+  Write([&](core::Transaction& tx) {
+    note.id = *tx.Notes().Insert(note);
+    incoming.id = *tx.Notes().InsertIncoming(incoming);
+  });
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  core::OutgoingNote ghost = DispatchedNote(2);
+  ghost.id = note.id + 100;
+  EXPECT_EQ(CodeOf(tx->Notes().Update(ghost)), ErrorCode::kNotFound);
+  // Even with a taken number: there is no note to rewrite.
+  ghost.number = note.number;
+  EXPECT_EQ(CodeOf(tx->Notes().Update(ghost)), ErrorCode::kNotFound);
+  core::IncomingNote ghost_in = PlainIncoming(2);
+  ghost_in.id = incoming.id + 100;
+  EXPECT_EQ(CodeOf(tx->Notes().UpdateIncoming(ghost_in)), ErrorCode::kNotFound);
+  EXPECT_FALSE(tx->Notes().Find(ghost.id)->has_value());
+  EXPECT_FALSE(tx->Notes().FindIncoming(ghost_in.id)->has_value());
+  EXPECT_EQ(Ids(*tx->Notes().List({})), std::vector<std::int64_t>{note.id});
+  EXPECT_EQ(Ids(*tx->Notes().ListIncoming(std::nullopt)), std::vector<std::int64_t>{incoming.id});
+  EXPECT_EQ(*tx->Notes().NextSerial(2021), 2);
+  EXPECT_EQ(*tx->Notes().NextIncomingSerial(2021), 2);
+}
+
+TEST_P(StoreContract, IncomingRegisterIsUniquePerYearAndListsByYearInIdOrder) {
+  core::IncomingNote a = Objection(12, 2021);
+  core::IncomingNote b = PlainIncoming(3, 2022);
+  core::IncomingNote c = PlainIncoming(11, 2021);
+  core::IncomingNote d = PlainIncoming(12, 2022);  // 12 again, in another year
+  Write([&](core::Transaction& tx) {
+    for (auto* n : {&a, &b, &c, &d}) {
+      auto id = tx.Notes().InsertIncoming(*n);
+      ASSERT_TRUE(id) << id.error().message;
+      n->id = *id;
+    }
+  });
+  auto tx = Begin(TxMode::kWrite);
+  ASSERT_NE(tx, nullptr);
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(Ids(*tx->Notes().ListIncoming(std::nullopt)), (V{a.id, b.id, c.id, d.id}));
+  EXPECT_EQ(Ids(*tx->Notes().ListIncoming(2021)), (V{a.id, c.id}));
+  EXPECT_EQ(Ids(*tx->Notes().ListIncoming(2022)), (V{b.id, d.id}));
+  EXPECT_EQ(Ids(*tx->Notes().ListIncoming(2023)), V{});
+  // IN/2021/12 again: refused at Insert, and at Update of IN/2021/11; nothing written.
+  const auto taken = std::optional<ErrorCode>(ErrorCode::kAlreadyExists);
+  EXPECT_EQ(CodeOf(tx->Notes().InsertIncoming(PlainIncoming(12, 2021))), taken);
+  core::IncomingNote clash = c;
+  clash.serial = 12;
+  clash.subject = "не записано";
+  EXPECT_EQ(CodeOf(tx->Notes().UpdateIncoming(clash)), taken);
+  auto listed = tx->Notes().ListIncoming(2021);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 2u);
+  ExpectSame(a, (*listed)[0]);
+  ExpectSame(c, (*listed)[1]);
+  // An update keeping its own number rewrites every field, optionals included.
+  core::IncomingNote answered = Objection(11, 2021);
+  answered.id = c.id;
+  answered.effect = core::IncomingEffect::kKeptWithoutEffect;
+  answered.objection = false;
+  ASSERT_OK(tx->Notes().UpdateIncoming(answered));
+  core::IncomingNote cleared = PlainIncoming(12, 2021);
+  cleared.id = a.id;
+  cleared.effect = core::IncomingEffect::kLinked;
+  ASSERT_OK(tx->Notes().UpdateIncoming(cleared));
+  auto got_c = tx->Notes().FindIncoming(c.id);
+  ASSERT_TRUE(got_c && got_c->has_value());
+  ExpectSame(answered, **got_c);
+  auto got_a = tx->Notes().FindIncoming(a.id);
+  ASSERT_TRUE(got_a && got_a->has_value());
+  ExpectSame(cleared, **got_a);
+}
+
+TEST_P(StoreContract, NextSerialIsPerYearAndPerRegisterAndIgnoresDrafts) {
+  auto next = [](core::Transaction& tx, int year) {
+    auto serial = tx.Notes().NextSerial(year);
+    EXPECT_TRUE(serial) << serial.error().message;
+    return serial ? *serial : -1;
+  };
+  auto next_in = [](core::Transaction& tx, int year) {
+    auto serial = tx.Notes().NextIncomingSerial(year);
+    EXPECT_TRUE(serial) << serial.error().message;
+    return serial ? *serial : -1;
+  };
+  {
+    auto tx = Begin(TxMode::kRead);  // a reader may ask too
+    ASSERT_NE(tx, nullptr);
+    EXPECT_EQ(next(*tx, 2021), 1);
+    EXPECT_EQ(next_in(*tx, 2021), 1);
+  }
+  Write([&](core::Transaction& tx) {
+    // Drafts have no number and do not count, however many.
+    ASSERT_TRUE(tx.Notes().Insert(DraftNote()));
+    ASSERT_TRUE(tx.Notes().Insert(DraftNote()));
+    EXPECT_EQ(next(tx, 2021), 1);
+    ASSERT_TRUE(tx.Notes().Insert(DispatchedNote(397, 2021)));
+    // A write transaction sees its own inserts.
+    EXPECT_EQ(next(tx, 2021), 398);
+    ASSERT_TRUE(tx.Notes().Insert(DispatchedNote(3, 2021)));  // lower: the highest counts
+    ASSERT_TRUE(tx.Notes().Insert(ImportedNote(434, 2021)));  // imported notes count
+    ASSERT_TRUE(tx.Notes().InsertIncoming(PlainIncoming(12, 2021)));
+    ASSERT_TRUE(tx.Notes().InsertIncoming(PlainIncoming(2, 2022)));
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  EXPECT_EQ(next(*tx, 2021), 435);
+  EXPECT_EQ(next(*tx, 2022), 1);  // the serial restarts on 1 January
+  EXPECT_EQ(next(*tx, 2020), 1);
+  EXPECT_EQ(next_in(*tx, 2021), 13);  // the incoming register counts on its own
+  EXPECT_EQ(next_in(*tx, 2022), 3);
+  EXPECT_EQ(next_in(*tx, 2020), 1);
+}
+
+TEST_P(StoreContract, NoteWritesDroppedWithoutCommitLeaveNothing) {
+  {
+    auto tx = Begin(TxMode::kWrite);
+    ASSERT_NE(tx, nullptr);
+    auto id = tx->Notes().Insert(DispatchedNote(1));
+    ASSERT_TRUE(id) << id.error().message;
+    ASSERT_TRUE(tx->Notes().Insert(DraftNote()));
+    ASSERT_TRUE(tx->Notes().InsertIncoming(Objection(1)));
+    core::OutgoingNote changed = DispatchedNote(2);
+    changed.id = *id;
+    ASSERT_OK(tx->Notes().Update(changed));
+    EXPECT_EQ(*tx->Notes().NextSerial(2021), 3);
+    EXPECT_EQ(*tx->Notes().NextIncomingSerial(2021), 2);
+  }
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  EXPECT_TRUE(tx->Notes().List({})->empty());
+  EXPECT_TRUE(tx->Notes().ListIncoming(std::nullopt)->empty());
+  EXPECT_FALSE(tx->Notes().FindByNumber(2021, 2)->has_value());
+  EXPECT_EQ(*tx->Notes().NextSerial(2021), 1);
+  EXPECT_EQ(*tx->Notes().NextIncomingSerial(2021), 1);
+}
+
+TEST_P(StoreContract, NoteWritesInAReadTransactionAreRefused) {
+  core::OutgoingNote note = DispatchedNote(1);
+  core::IncomingNote incoming = Objection(1);
+  Write([&](core::Transaction& tx) {
+    note.id = *tx.Notes().Insert(note);
+    incoming.id = *tx.Notes().InsertIncoming(incoming);
+  });
+  auto tx = Begin(TxMode::kRead);
+  ASSERT_NE(tx, nullptr);
+  const auto refused = std::optional<ErrorCode>(ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(CodeOf(tx->Notes().Insert(DispatchedNote(2))), refused);
+  core::OutgoingNote changed = note;
+  changed.subject = "x";
+  EXPECT_EQ(CodeOf(tx->Notes().Update(changed)), refused);
+  EXPECT_EQ(CodeOf(tx->Notes().InsertIncoming(PlainIncoming(2))), refused);
+  EXPECT_EQ(CodeOf(tx->Notes().UpdateIncoming(incoming)), refused);
+  auto found = tx->Notes().Find(note.id);
+  ASSERT_TRUE(found && found->has_value());
+  ExpectSame(note, **found);
+  EXPECT_EQ(*tx->Notes().NextSerial(2021), 2);
+}
+
 // --- search index ---
 
 core::SearchEntry Entry(std::int64_t document_id, int version, std::string lang, std::string paragraph_id,

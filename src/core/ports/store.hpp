@@ -20,6 +20,7 @@
 #include "core/model/document.hpp"
 #include "core/model/mandate.hpp"
 #include "core/model/meeting.hpp"
+#include "core/model/note_verbale.hpp"
 #include "core/model/participant.hpp"
 #include "core/model/silence_procedure.hpp"
 #include "core/model/session.hpp"
@@ -230,6 +231,39 @@ class CommentRoundRepository {
   virtual Result<void> Update(const CommentRound& round) = 0;         // kNotFound if absent
 };
 
+// The registers of Notes Verbales (model/note_verbale.hpp). Serials are unique per year and
+// register; a write transaction that asks NextSerial and inserts or updates with it holds the
+// serial alone (writes are serialised), so registering notes at the same time gives distinct
+// serials without gaps.
+struct NoteFilter {
+  std::optional<int> year = std::nullopt;  // registered in that year (drafts have none)
+  std::optional<NoteStatus> status = std::nullopt;
+  std::optional<NoteLink> about = std::nullopt;
+};
+
+class NoteRepository {
+ public:
+  virtual ~NoteRepository() = default;
+  virtual Result<std::optional<OutgoingNote>> Find(std::int64_t id) = 0;
+  virtual Result<std::optional<OutgoingNote>> FindByNumber(int year, int serial) = 0;
+  virtual Result<std::vector<OutgoingNote>> List(const NoteFilter& filter) = 0;  // ordered by id
+  // Assigns the id. kAlreadyExists if the note's number (year, serial) is another note's.
+  virtual Result<std::int64_t> Insert(const OutgoingNote& note) = 0;
+  // Rewrites the note with its addressees, enclosures and texts. kNotFound if absent;
+  // kAlreadyExists if its number is another note's.
+  virtual Result<void> Update(const OutgoingNote& note) = 0;
+  // One more than the highest serial of `year` in the outgoing register (1 for a new year).
+  virtual Result<int> NextSerial(int year) = 0;
+
+  virtual Result<std::optional<IncomingNote>> FindIncoming(std::int64_t id) = 0;
+  virtual Result<std::vector<IncomingNote>> ListIncoming(std::optional<int> year) = 0;  // by id
+  // Assigns the id. kAlreadyExists if (year, serial) is taken in the incoming register.
+  virtual Result<std::int64_t> InsertIncoming(const IncomingNote& note) = 0;
+  // kNotFound if absent; kAlreadyExists if (year, serial) is another incoming note's.
+  virtual Result<void> UpdateIncoming(const IncomingNote& note) = 0;
+  virtual Result<int> NextIncomingSerial(int year) = 0;
+};
+
 // Full-text search over every paragraph of every version in every language. An entry is
 // added when a version is stored and never changed, except that a document's access category
 // is rewritten on all its entries when it changes, and that adding a higher version of a
@@ -311,6 +345,7 @@ class Transaction {
   virtual DocumentRepository& Documents() = 0;
   virtual CommentRoundRepository& CommentRounds() = 0;
   virtual SearchIndex& Search() = 0;
+  virtual NoteRepository& Notes() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

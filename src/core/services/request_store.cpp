@@ -22,6 +22,7 @@ class BorrowedTransaction : public Transaction {
   DocumentRepository& Documents() override { return tx_.Documents(); }
   CommentRoundRepository& CommentRounds() override { return tx_.CommentRounds(); }
   SearchIndex& Search() override { return tx_.Search(); }
+  NoteRepository& Notes() override { return tx_.Notes(); }
   Result<void> Commit() override { return Ok(); }
 
  private:

@@ -225,17 +225,29 @@ Result<SilenceView> GetSilenceProcedure(Deps& deps, const Actor& actor, std::int
 }
 
 Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std::int64_t id, NewResponse in) {
+  auto tx = deps.store.Begin(TxMode::kWrite);
+  if (!tx) return tx.error();
+  auto registered = RegisterResponseIn(deps, **tx, actor, id, std::move(in));
+  if (!registered) return registered.error();
+  if (auto r = (*tx)->Commit(); !r) return r.error();
+  return registered;
+}
+
+Result<RegisteredResponse> RegisterResponseIn(Deps& deps, Transaction& tx, const Actor& actor, std::int64_t id,
+                                              NewResponse in) {
   if (auto denied = Check(actor, Action::kRead, {ObjectKind::kSilenceProcedure, {}}, "silence procedure")) {
     return *denied;
   }
   ObjectRef response{ObjectKind::kSilenceResponse, {}, false, in.participant_id};
   if (auto denied = Check(actor, Action::kCreate, response, "response")) return *denied;
-  auto c = Begin(deps, TxMode::kWrite);
-  if (!c) return c.error();
-  auto found = c->tx->SilenceProcedures().Find(id);
+  auto settings = LoadGovernanceSettings(tx);
+  if (!settings) return settings.error();
+  auto loaded = deps.participants->Get(tx);
+  if (!loaded) return loaded.error();
+  auto found = tx.SilenceProcedures().Find(id);
   if (!found) return found.error();
   if (!*found) return NotFound(id);
-  const auto& registry = *c->registry;
+  const auto& registry = **loaded;
   if (!FindById(registry, in.participant_id)) {
     return Error::InvalidArgument("unknown participant " + in.participant_id, "participant_id");
   }
@@ -251,16 +263,15 @@ Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std:
   const SilenceOutcome outcome = EvaluateAt(deps, record, registry, now);
   ConcludeIfDecided(deps, record, outcome, registry);
 
-  if (auto r = c->tx->SilenceProcedures().Update(record); !r) return r.error();
-  if (auto r = Record(deps, *c->tx, actor,
+  if (auto r = tx.SilenceProcedures().Update(record); !r) return r.error();
+  if (auto r = Record(deps, tx, actor,
                       {"silence.response", "silence_procedure", std::to_string(id), before, Canonical(record)});
       !r) {
     return r.error();
   }
-  if (auto r = c->tx->Commit(); !r) return r.error();
   const ResponseEffect effect = outcome.effects.back();
   std::string reason = Explain(deps, record, record.responses.back(), effect, registry);
-  return RegisteredResponse{View(deps, std::move(record), registry, c->settings), seq, effect, std::move(reason)};
+  return RegisteredResponse{View(deps, std::move(record), registry, *settings), seq, effect, std::move(reason)};
 }
 
 Result<int> ConcludeDueSilenceProcedures(Deps& deps) {

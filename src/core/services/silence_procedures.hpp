@@ -56,6 +56,10 @@ struct RegisteredResponse {
   std::string reason;
 };
 Result<RegisteredResponse> RegisterResponse(Deps& deps, const Actor& actor, std::int64_t id, NewResponse response);
+// The same inside the caller's write transaction, which commits it (an incoming note registers
+// the objection it carries together with itself).
+Result<RegisteredResponse> RegisterResponseIn(Deps& deps, Transaction& tx, const Actor& actor, std::int64_t id,
+                                              NewResponse response);
 
 // The scheduler's work: concludes every running procedure whose expiry instant has passed,
 // with the expiry instant as the decision time (R10) whenever this runs, and generates the

@@ -168,6 +168,27 @@ class MemoryCommentRounds : public core::CommentRoundRepository {
   MemoryTxView& view_;
 };
 
+// Both registers of Notes Verbales (memory_notes.cpp).
+class MemoryNotes : public core::NoteRepository {
+ public:
+  explicit MemoryNotes(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::OutgoingNote>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::OutgoingNote>> FindByNumber(int year, int serial) override;
+  core::Result<std::vector<core::OutgoingNote>> List(const core::NoteFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::OutgoingNote& note) override;
+  core::Result<void> Update(const core::OutgoingNote& note) override;
+  core::Result<int> NextSerial(int year) override;
+
+  core::Result<std::optional<core::IncomingNote>> FindIncoming(std::int64_t id) override;
+  core::Result<std::vector<core::IncomingNote>> ListIncoming(std::optional<int> year) override;
+  core::Result<std::int64_t> InsertIncoming(const core::IncomingNote& note) override;
+  core::Result<void> UpdateIncoming(const core::IncomingNote& note) override;
+  core::Result<int> NextIncomingSerial(int year) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
 // Entries in a vector, queried by a scan. A query word matches a word of the text when the two
 // are equal after lower-casing ASCII and Cyrillic (Kazakh letters included). The memory adapter
 // does NOT stem: "решение" does not find "решения" here, only in SQLite. rank is 0 for every hit,

@@ -36,6 +36,11 @@ struct MemoryState {
   std::map<std::int64_t, core::CommentRound> comment_rounds;  // comments in the order given
   std::int64_t last_comment_round_id = 0;
   std::vector<core::SearchEntry> search_entries;  // in the order added
+  // The registers of Notes Verbales, by id; ids never reused, as above.
+  std::map<std::int64_t, core::OutgoingNote> outgoing_notes;
+  std::int64_t last_outgoing_note_id = 0;
+  std::map<std::int64_t, core::IncomingNote> incoming_notes;
+  std::int64_t last_incoming_note_id = 0;
 };
 
 // A read transaction shares an immutable snapshot; a write transaction owns a private copy.

@@ -37,6 +37,7 @@ class MemoryTransaction : public core::Transaction {
   core::DocumentRepository& Documents() override { return documents_; }
   core::CommentRoundRepository& CommentRounds() override { return comment_rounds_; }
   core::SearchIndex& Search() override { return search_; }
+  core::NoteRepository& Notes() override { return notes_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -63,6 +64,7 @@ class MemoryTransaction : public core::Transaction {
   MemoryDocuments documents_{view_};
   MemoryCommentRounds comment_rounds_{view_};
   MemorySearchIndex search_{view_};
+  MemoryNotes notes_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)

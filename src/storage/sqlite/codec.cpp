@@ -128,4 +128,41 @@ core::Result<core::CommentOutcome> DecodeCommentOutcome(const std::string& text)
   return Decoded(core::ParseCommentOutcome(text), "comments.outcome", text);
 }
 
+core::Result<core::NoteBlockRole> DecodeNoteBlockRole(const std::string& text) {
+  return Decoded(core::ParseNoteBlockRole(text), "outgoing_note_blocks.role", text);
+}
+
+core::Result<core::NotePurpose> DecodeNotePurpose(const std::string& text) {
+  return Decoded(core::ParseNotePurpose(text), "outgoing_notes.purpose", text);
+}
+
+core::Result<core::NoteStatus> DecodeNoteStatus(const std::string& text) {
+  return Decoded(core::ParseNoteStatus(text), "outgoing_notes.status", text);
+}
+
+core::Result<core::AddresseeScope> DecodeAddresseeScope(const std::string& text) {
+  return Decoded(core::ParseAddresseeScope(text), "outgoing_notes.scope", text);
+}
+
+core::Result<core::IncomingEffect> DecodeIncomingEffect(const std::string& text) {
+  // core has no parser for effects; the names are core::ToString's.
+  std::optional<core::IncomingEffect> effect;
+  for (auto e : {core::IncomingEffect::kNone, core::IncomingEffect::kObjectionBreaksSilence,
+                 core::IncomingEffect::kKeptWithoutEffect, core::IncomingEffect::kLinked}) {
+    if (text == core::ToString(e)) effect = e;
+  }
+  return Decoded(effect, "incoming_notes.effect", text);
+}
+
+core::Result<std::optional<core::NoteLink>> DecodeOptionalLink(const std::optional<std::string>& kind,
+                                                               const std::optional<std::int64_t>& id,
+                                                               std::string_view where) {
+  if (!kind && !id) return std::optional<core::NoteLink>();
+  // The schema's CHECK keeps the two together; one without the other is corruption.
+  if (!kind || !id) return core::Error::Internal("half a link in " + std::string(where));
+  auto decoded = Decoded(core::ParseLinkKind(*kind), where, *kind);
+  if (!decoded) return decoded.error();
+  return std::optional<core::NoteLink>(core::NoteLink{*decoded, *id});
+}
+
 }  // namespace chancery::storage::sqlite

@@ -13,6 +13,7 @@
 #include "core/model/document.hpp"
 #include "core/model/mandate.hpp"
 #include "core/model/meeting.hpp"
+#include "core/model/note_verbale.hpp"
 #include "core/model/participant.hpp"
 #include "core/model/silence_procedure.hpp"
 #include "core/model/session.hpp"
@@ -86,5 +87,16 @@ core::Result<core::StageKind> DecodeStageKind(const std::string& text);
 
 // Comment rounds (migration 5).
 core::Result<core::CommentOutcome> DecodeCommentOutcome(const std::string& text);
+
+// Notes Verbales (migration 8).
+core::Result<core::NoteBlockRole> DecodeNoteBlockRole(const std::string& text);
+core::Result<core::NotePurpose> DecodeNotePurpose(const std::string& text);
+core::Result<core::NoteStatus> DecodeNoteStatus(const std::string& text);
+core::Result<core::AddresseeScope> DecodeAddresseeScope(const std::string& text);
+core::Result<core::IncomingEffect> DecodeIncomingEffect(const std::string& text);
+// A link stored as a kind and an id column, both NULL when absent (`where` names the kind's).
+core::Result<std::optional<core::NoteLink>> DecodeOptionalLink(const std::optional<std::string>& kind,
+                                                               const std::optional<std::int64_t>& id,
+                                                               std::string_view where);
 
 }  // namespace chancery::storage::sqlite

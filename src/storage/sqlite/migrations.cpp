@@ -516,8 +516,111 @@ ALTER TABLE document_versions ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
   CHECK (status IN ('draft', 'final', 'corrigendum'));
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                         kMigration5, kMigration6, kMigration7};
+// 8: the registers of Notes Verbales (core/model/note_verbale.hpp), aggregates like the governance
+// records: a parent row and children keyed by (note, position), rewritten by Update. An outgoing
+// note's number is three columns, all NULL for a draft (UNIQUE lets NULLs repeat) and all set
+// from registration on; UNIQUE (year, serial) makes a serial one note's in its year, and its index
+// serves NextSerial's max() and the year filter. A text is one row per language (its position
+// keeps the languages in order, and a language with no blocks still comes back) with its blocks
+// under (lang, position). Links to other aggregates are a kind and an id, both or neither; they,
+// like participants, users and replies, are plain columns (see 3).
+constexpr std::string_view kMigration8 = R"sql(
+CREATE TABLE outgoing_notes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  purpose TEXT NOT NULL CHECK (purpose IN ('forward_final_minutes', 'circulate_draft_minutes',
+                                           'launch_silence_procedure', 'silence_outcome', 'silence_broken',
+                                           'invite_to_meeting',
+                                           'circulate_meeting_documents', 'other')),
+  file_index TEXT NOT NULL,
+  number_index TEXT,
+  serial INTEGER,
+  year INTEGER,
+  date TEXT CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  imported INTEGER NOT NULL CHECK (imported IN (0, 1)),
+  scope TEXT NOT NULL CHECK (scope IN ('all_member_states', 'list', 'one')),
+  subject TEXT NOT NULL,
+  about_kind TEXT CHECK (about_kind IN ('meeting', 'silence_procedure', 'comment_round', 'document')),
+  about_id INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'registered', 'dispatched')),
+  created_at INTEGER NOT NULL,
+  created_by INTEGER NOT NULL,
+  registered_at INTEGER,
+  dispatched_at INTEGER,
+  CHECK ((number_index IS NULL) = (serial IS NULL) AND (serial IS NULL) = (year IS NULL)),
+  CHECK ((about_kind IS NULL) = (about_id IS NULL)),
+  UNIQUE (year, serial)
+) STRICT;
+CREATE INDEX outgoing_notes_status ON outgoing_notes (status);
+CREATE INDEX outgoing_notes_about ON outgoing_notes (about_kind, about_id);
+
+CREATE TABLE outgoing_note_addressees (
+  note_id INTEGER NOT NULL REFERENCES outgoing_notes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (note_id, position)
+) STRICT;
+
+CREATE TABLE outgoing_note_languages (
+  note_id INTEGER NOT NULL REFERENCES outgoing_notes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  lang TEXT NOT NULL,
+  PRIMARY KEY (note_id, position)
+) STRICT;
+
+-- version: NULL and 0 both mean the document's latest, and each comes back as given.
+CREATE TABLE outgoing_note_enclosures (
+  note_id INTEGER NOT NULL REFERENCES outgoing_notes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  description TEXT NOT NULL,
+  document_id INTEGER,
+  version INTEGER,
+  pages INTEGER NOT NULL,
+  PRIMARY KEY (note_id, position)
+) STRICT;
+
+CREATE TABLE outgoing_note_texts (
+  note_id INTEGER NOT NULL REFERENCES outgoing_notes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  lang TEXT NOT NULL,
+  PRIMARY KEY (note_id, position),
+  UNIQUE (note_id, lang)
+) STRICT;
+
+CREATE TABLE outgoing_note_blocks (
+  note_id INTEGER NOT NULL,
+  lang TEXT NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  role TEXT NOT NULL CHECK (role IN ('letterhead', 'number', 'text', 'enclosure', 'place_date', 'addressee')),
+  text TEXT NOT NULL,
+  PRIMARY KEY (note_id, lang, position),
+  FOREIGN KEY (note_id, lang) REFERENCES outgoing_note_texts (note_id, lang) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE incoming_notes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  serial INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  sender TEXT NOT NULL,
+  sender_number TEXT NOT NULL,
+  sender_date TEXT CHECK (sender_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  subject TEXT NOT NULL,
+  deadline TEXT CHECK (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  assignee INTEGER,
+  acts_on_kind TEXT CHECK (acts_on_kind IN ('meeting', 'silence_procedure', 'comment_round', 'document')),
+  acts_on_id INTEGER,
+  objection INTEGER NOT NULL CHECK (objection IN (0, 1)),
+  effect TEXT NOT NULL CHECK (effect IN ('none', 'objection_breaks_silence', 'kept_without_effect', 'linked')),
+  effect_reason TEXT NOT NULL,
+  reply INTEGER,
+  registered_by INTEGER NOT NULL,
+  CHECK ((acts_on_kind IS NULL) = (acts_on_id IS NULL)),
+  UNIQUE (year, serial)
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                         kMigration5, kMigration6, kMigration7, kMigration8};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

@@ -166,6 +166,28 @@ class CommentRoundRepository : public core::CommentRoundRepository {
   TxContext& tx_;
 };
 
+// Both registers of Notes Verbales (migration 8): outgoing notes in note_repository.cpp,
+// incoming ones in incoming_note_repository.cpp.
+class NoteRepository : public core::NoteRepository {
+ public:
+  explicit NoteRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::OutgoingNote>> Find(std::int64_t id) override;
+  core::Result<std::optional<core::OutgoingNote>> FindByNumber(int year, int serial) override;
+  core::Result<std::vector<core::OutgoingNote>> List(const core::NoteFilter& filter) override;
+  core::Result<std::int64_t> Insert(const core::OutgoingNote& note) override;
+  core::Result<void> Update(const core::OutgoingNote& note) override;
+  core::Result<int> NextSerial(int year) override;
+
+  core::Result<std::optional<core::IncomingNote>> FindIncoming(std::int64_t id) override;
+  core::Result<std::vector<core::IncomingNote>> ListIncoming(std::optional<int> year) override;
+  core::Result<std::int64_t> InsertIncoming(const core::IncomingNote& note) override;
+  core::Result<void> UpdateIncoming(const core::IncomingNote& note) override;
+  core::Result<int> NextIncomingSerial(int year) override;
+
+ private:
+  TxContext& tx_;
+};
+
 // Every paragraph of every version in search_entries, its text in the FTS5 table of its
 // language (search_en, search_ru, search_kk; migration 6). Unknown languages: kInvalidArgument.
 class SearchIndex : public core::SearchIndex {

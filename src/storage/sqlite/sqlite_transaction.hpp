@@ -30,6 +30,7 @@ class SqliteTransaction : public core::Transaction {
   core::DocumentRepository& Documents() override { return documents_; }
   core::CommentRoundRepository& CommentRounds() override { return comment_rounds_; }
   core::SearchIndex& Search() override { return search_; }
+  core::NoteRepository& Notes() override { return notes_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -54,6 +55,7 @@ class SqliteTransaction : public core::Transaction {
   DocumentRepository documents_{context_};
   CommentRoundRepository comment_rounds_{context_};
   SearchIndex search_{context_};
+  NoteRepository notes_{context_};
 };
 
 }  // namespace chancery::storage::sqlite

@@ -1,0 +1,159 @@
+// The Note Verbale registers on the memory store: serials per calendar year of the
+// organisation's zone, numbers given once, imported numbers, addressees fixed at registration,
+// and incoming notes whose objection acts on the silence procedure in the same transaction.
+#include "core/services/notes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/services/chairmanships.hpp"
+#include "core/services/participants.hpp"
+#include "core/services/silence_procedures.hpp"
+#include "core/testing/builders.hpp"
+#include "core/testing/fakes.hpp"
+#include "storage/memory/memory_store.hpp"
+
+namespace chancery::core {
+namespace {
+
+using namespace std::chrono;
+
+const Actor kOfficer{2, "officer", Role::kOfficer, std::nullopt};
+const Actor kChair{3, "chair.kaz", Role::kChairmanship, "KAZ"};
+const Actor kIndia{4, "delegate.ind", Role::kMemberDelegate, "IND"};
+const Actor kJapan{5, "observer.jpn", Role::kObserverDelegate, "JPN"};
+
+Instant At(year_month_day day, hours h) { return Instant{sys_days{day} + h}; }
+
+class Notes : public ::testing::Test {
+ protected:
+  Notes()
+      : clock_(At(year{2021} / June / 23, 4h)),
+        zone_(hours{6}, "Asia/Almaty"),
+        deps_{store_, clock_, digest_, hasher_, random_, zone_, formatter_, {}} {}
+
+  void SetUp() override {
+    for (const char* id : {"KAZ", "IND"}) {
+      ASSERT_TRUE(CreateParticipant(deps_, Actor::System(),
+                                    testing::StateWith(id, year{2002} / June / 4, ParticipantStatus::kMember)));
+    }
+    // Kuwait joins on 1 July 2021: a note registered before then is not addressed to it.
+    ASSERT_TRUE(CreateParticipant(deps_, Actor::System(),
+                                  testing::StateWith("KWT", year{2021} / July / 1, ParticipantStatus::kMember)));
+    ASSERT_TRUE(CreateParticipant(deps_, Actor::System(),
+                                  testing::StateWith("JPN", year{1999} / September / 14, ParticipantStatus::kObserverState)));
+    ASSERT_TRUE(AddChairmanship(deps_, kOfficer, {"KAZ", year{2020} / September / 24, std::nullopt, "x"}));
+  }
+
+  std::int64_t Draft(std::string index = "7-1", std::vector<std::string> languages = {"en"}) {
+    NewNote n;
+    n.index = std::move(index);
+    n.subject = "Documents of the SOC meeting";
+    n.languages = languages;
+    for (const auto& l : languages) n.texts.push_back({l, {{NoteBlockRole::kText, "The Secretariat presents its compliments."}}});
+    auto created = CreateNote(deps_, kOfficer, n);
+    EXPECT_TRUE(created) << created.error().message;
+    return created ? created->id : 0;
+  }
+
+  int SerialOf(const Result<OutgoingNote>& note) {
+    EXPECT_TRUE(note) << note.error().message;
+    return note && note->number ? note->number->serial : 0;
+  }
+
+  storage::MemoryStore store_;
+  testing::FakeClock clock_;
+  testing::FakeDigest digest_;
+  testing::FakePasswordHasher hasher_;
+  testing::FakeRandom random_;
+  testing::FixedOffsetZone zone_;
+  testing::IsoDateFormatter formatter_;
+  Deps deps_;
+};
+
+TEST_F(Notes, SerialsRunThroughTheYearAcrossIndicesAndRestartInTheOrganisationsJanuary) {
+  EXPECT_EQ(SerialOf(RegisterNote(deps_, kOfficer, Draft("7-1"))), 1);
+  auto second = RegisterNote(deps_, kOfficer, Draft("17-1"));
+  EXPECT_EQ(SerialOf(second), 2);
+  EXPECT_EQ(Format(*second->number), "17-1/2");
+  EXPECT_EQ(FormatDate(*second->date), "2021-06-23");
+  // 31 December 2021 at 19:00 UTC is 1 January 2022 in Nur-Sultan: the new year's first note.
+  clock_.Set(At(year{2021} / December / 31, 19h));
+  auto january = RegisterNote(deps_, kOfficer, Draft());
+  EXPECT_EQ(SerialOf(january), 1);
+  EXPECT_EQ(january->number->year, 2022);
+  EXPECT_EQ(FormatDate(*january->date), "2022-01-01");
+}
+
+TEST_F(Notes, AnImportedNumberKeepsItsDateAndTheRegisterContinuesAfterIt) {
+  auto imported = RegisterNote(deps_, kOfficer, Draft("17-1"), ImportedNumber{{"17-1", 435, 0}, year{2021} / July / 12});
+  ASSERT_TRUE(imported) << imported.error().message;
+  EXPECT_TRUE(imported->imported);
+  EXPECT_EQ(imported->number->year, 2021);
+  EXPECT_EQ(FormatDate(*imported->date), "2021-07-12");
+  auto twice = RegisterNote(deps_, kOfficer, Draft("17-1"), ImportedNumber{{"17-1", 435, 0}, year{2021} / July / 12});
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(SerialOf(RegisterNote(deps_, kOfficer, Draft())), 436);
+}
+
+TEST_F(Notes, AllMemberStatesAreThoseOnTheRegistrationDateAndOnlyThemMayReadIt) {
+  const auto id = Draft();
+  EXPECT_EQ(GetNote(deps_, kIndia, id).error().code, ErrorCode::kNotFound);  // a draft is the Secretariat's
+  auto note = RegisterNote(deps_, kOfficer, id);
+  ASSERT_TRUE(note);
+  EXPECT_EQ(note->addressees, (std::vector<std::string>{"IND", "KAZ"}));  // not Kuwait (joins 1 July), not Japan
+  EXPECT_TRUE(GetNote(deps_, kIndia, id));
+  EXPECT_EQ(GetNote(deps_, kJapan, id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(ListNotes(deps_, kJapan, {})->size(), 0u);
+  EXPECT_EQ(ListNotes(deps_, kIndia, {})->size(), 1u);
+  EXPECT_EQ(RegisterNote(deps_, kOfficer, id).error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(RegisterNote(deps_, kChair, Draft()).error().code, ErrorCode::kNotFound);  // drafts are hidden from it
+}
+
+TEST_F(Notes, ANoteIsRegisteredOnlyWithATextInEveryLanguageItIsIssuedIn) {
+  NewNote n;
+  n.index = "7-1";
+  n.subject = "x";
+  n.languages = {"en", "ru"};
+  n.texts = {{"en", {{NoteBlockRole::kText, "The Secretariat presents its compliments."}}}};
+  auto created = CreateNote(deps_, kOfficer, n);
+  ASSERT_TRUE(created);
+  auto refused = RegisterNote(deps_, kOfficer, created->id);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(GetNote(deps_, kOfficer, created->id)->status, NoteStatus::kDraft);
+  // The serial it would have taken is still free.
+  EXPECT_EQ(SerialOf(RegisterNote(deps_, kOfficer, Draft())), 1);
+}
+
+TEST_F(Notes, AnObjectionByNoteBreaksSilenceFromAMemberStateOnly) {
+  NewSilenceProcedure p;
+  p.title = "Calendar";
+  p.text = "The SOC approves the calendar.";
+  p.expires_on = year{2021} / July / 20;
+  auto procedure = OpenSilenceProcedure(deps_, kChair, p);
+  ASSERT_TRUE(procedure) << procedure.error().message;
+  const NoteLink link{LinkKind::kSilenceProcedure, procedure->record.id};
+  auto japan = RegisterIncomingNote(deps_, kOfficer, {"JPN", "№ 5", std::nullopt, "Objection", std::nullopt,
+                                                      std::nullopt, link, true});
+  ASSERT_TRUE(japan) << japan.error().message;
+  EXPECT_EQ(japan->effect, IncomingEffect::kKeptWithoutEffect);
+  EXPECT_EQ(FormatIncomingNumber(*japan), "IN/2021/1");
+  auto india = RegisterIncomingNote(deps_, kOfficer, {"IND", "№ 02-3/118", year{2021} / June / 22, "Objection",
+                                                      std::nullopt, std::nullopt, link, true});
+  ASSERT_TRUE(india);
+  EXPECT_EQ(india->effect, IncomingEffect::kObjectionBreaksSilence);
+  EXPECT_EQ(india->serial, 2);
+  auto after = GetSilenceProcedure(deps_, kOfficer, procedure->record.id);
+  ASSERT_EQ(after->record.responses.size(), 2u);
+  EXPECT_EQ(after->record.responses[1].reference, "№ 02-3/118 of 2021-06-22");
+  // An objection needs a silence procedure to object to; a failed registration keeps nothing.
+  auto loose = RegisterIncomingNote(deps_, kOfficer, {"IND", "", std::nullopt, "x", std::nullopt, std::nullopt,
+                                                      std::nullopt, true});
+  EXPECT_EQ(loose.error().field, "objection");
+  EXPECT_EQ(ListIncomingNotes(deps_, kOfficer, 2021)->size(), 2u);
+  EXPECT_EQ(ListIncomingNotes(deps_, kIndia, 2021).error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace chancery::core
