@@ -9,8 +9,11 @@ import unittest
 from harness import Server
 
 NOW = "2021-09-01T06:00:00Z"  # 12:00 in Nur-Sultan
+# Texts given at creation are templates, expanded at registration: what every note has (R18–R19).
 TEXTS = [{"lang": lang, "blocks": [{"role": "number", "text": "№ {{number}}"},
-                                   {"role": "text", "text": text}]}
+                                   {"role": "text", "text": text},
+                                   {"role": "place_date", "text": "{{place}}, {{date}}"},
+                                   {"role": "addressee", "text": "MEMBER STATES"}]}
          for lang, text in (("en", "The Secretariat presents its compliments."),
                             ("ru", "Секретариат свидетельствует свое уважение."),
                             ("kk", "Хатшылық өзінің зор ілтипатын білдіреді."))]

@@ -7,6 +7,7 @@
 #include "core/policy.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/canonical.hpp"
+#include "core/services/note_composition.hpp"
 #include "core/services/silence_procedures.hpp"
 
 namespace chancery::core {
@@ -278,10 +279,10 @@ Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t i
       if (IsMemberStateOn(p, day)) n->addressees.push_back(p.id);
     }
   }
-  for (const auto& lang : n->languages) {
-    const bool has = std::any_of(n->texts.begin(), n->texts.end(), [&](const NoteText& t) { return t.lang == lang; });
-    if (!has) return Error::FailedPrecondition("the note has no text in " + lang + " to register", "texts");
-  }
+  // The wording is composed now, when number, date and place are known, and frozen.
+  auto texts = ComposeNoteTexts(deps, **tx, *n);
+  if (!texts) return texts.error();
+  n->texts = std::move(*texts);
   if (auto r = (*tx)->Notes().Update(*n); !r) {
     if (r.error().code == ErrorCode::kAlreadyExists) {
       return Error::AlreadyExists("note " + Format(*n->number) + " of " + std::to_string(n->number->year) +

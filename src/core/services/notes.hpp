@@ -41,7 +41,8 @@ Result<OutgoingNote> GetNoteByNumber(Deps& deps, const Actor& actor, int year, i
 Result<std::vector<OutgoingNote>> ListNotes(Deps& deps, const Actor& actor, const NoteFilter& filter);
 // Draft → registered: today's date in the organisation's zone and the next serial of that year
 // (or the imported number and date), the addressees fixed (all Member States: those on that
-// date), the text frozen. kFailedPrecondition unless a draft; kAlreadyExists for an imported
+// date), the text composed and frozen (note_composition.hpp: each language's text given at
+// creation, or the purpose's template, expanded with the record's values). kFailedPrecondition unless a draft; kAlreadyExists for an imported
 // number already registered.
 Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t id,
                                   std::optional<ImportedNumber> imported = std::nullopt);
