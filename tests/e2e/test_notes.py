@@ -63,6 +63,18 @@ class Registers(unittest.TestCase):
         by_number = self.ok("officer", "GET", f"/api/v1/notes/by-number?number={done['number']}&year=2021")
         self.assertEqual(by_number["id"], note["id"])
 
+    def test_a_registered_note_renders_its_frozen_text_for_whoever_may_read_it(self):
+        note = self.draft()
+        path = f"/api/v1/notes/{note['id']}/render?format=txt&lang=ru"
+        self.assertEqual(self.call("officer", "GET", path).status, 409)  # a draft is not issued
+        done = self.ok("officer", "POST", f"/api/v1/notes/{note['id']}/registration", {})
+        r = self.call("delegate.ind", "GET", path)
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.body, f"№ {done['number']}\n\nСекретариат свидетельствует свое уважение.\n\n"
+                                 "Нур-Султан, 1 сентября 2021 г.\n\nMEMBER STATES\n")
+        self.assertEqual(self.call("observer.jpn", "GET", path).status, 404)
+        self.assertEqual(self.call("officer", "GET", f"/api/v1/notes/{note['id']}/render?format=akn").status, 400)
+
     def test_two_hundred_notes_registered_at_once_get_distinct_serials_without_gaps(self):
         drafts = [self.draft(index=("7-1" if i % 2 else "17-1"))["id"] for i in range(200)]
 

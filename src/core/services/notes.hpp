@@ -13,6 +13,7 @@
 #include "core/model/user.hpp"
 #include "core/ports/store.hpp"
 #include "core/services/deps.hpp"
+#include "core/services/documents.hpp"
 
 namespace chancery::core {
 
@@ -46,6 +47,14 @@ Result<std::vector<OutgoingNote>> ListNotes(Deps& deps, const Actor& actor, cons
 // number already registered.
 Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t id,
                                   std::optional<ImportedNumber> imported = std::nullopt);
+
+// A registered note as a file (text, PDF or DOCX), for whoever may read it: its frozen text in
+// `lang` ("en", "ru", "kk"), or every language it is issued in, in order ("all"). The file's
+// title is the purpose template's title with the number. kFailedPrecondition for a draft
+// (nothing is issued before registration), kNotFound for a language it is not issued in,
+// kUnavailable when no renderer is wired.
+Result<RenderedFile> RenderNote(Deps& deps, const Actor& actor, std::int64_t id, std::string_view lang,
+                                RenderFormat format);
 
 struct NewIncomingNote {
   std::string sender = {};         // participant id
