@@ -92,14 +92,18 @@ class Registers(unittest.TestCase):
         print(f"\n200 notes registered by 16 clients at once: serials {serials[0]}–{serials[-1]}, none twice, no gap")
 
     def test_a_note_numbered_before_chancery_keeps_its_number_and_date(self):
+        # The demo holds № 17-1/435 of 12 July 2021 already: registering it again is refused.
+        taken = self.call("officer", "POST", f"/api/v1/notes/{self.draft(index='17-1')['id']}/registration",
+                          {"number": "17-1/435", "date": "2021-07-12"})
+        self.assertEqual((taken.status, taken.json()["type"]), (409, "urn:chancery:problem:already-exists"))
         note = self.draft(index="17-1", purpose="forward_final_minutes")
         done = self.ok("officer", "POST", f"/api/v1/notes/{note['id']}/registration",
-                       {"number": "17-1/435", "date": "2021-07-12"})
+                       {"number": "17-1/120", "date": "2021-03-01"})
         self.assertEqual((done["number"], done["date"], done["year"], done["imported"]),
-                         ("17-1/435", "2021-07-12", 2021, True))
+                         ("17-1/120", "2021-03-01", 2021, True))
         other = self.draft(index="17-1")
         taken = self.call("officer", "POST", f"/api/v1/notes/{other['id']}/registration",
-                          {"number": "17-1/435", "date": "2021-07-12"})
+                          {"number": "17-1/120", "date": "2021-03-01"})
         self.assertEqual((taken.status, taken.json()["type"]), (409, "urn:chancery:problem:already-exists"))
         self.assertEqual(self.ok("officer", "GET", f"/api/v1/notes/{other['id']}")["status"], "draft")  # unchanged
 
