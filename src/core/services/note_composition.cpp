@@ -1,6 +1,7 @@
 #include "core/services/note_composition.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <memory>
 
@@ -149,7 +150,44 @@ Result<NoteValues> Gather(const Deps& deps, Transaction& tx, const OutgoingNote&
     }
   }
   if (record.silence) {
-    v.SetDate("expiry_date", LastDay(record.silence->procedure.expires_at, deps.zone));
+    const SilenceRecord& sp = *record.silence;
+    const Instant expiry = sp.procedure.expires_at;
+    v.SetDate("expiry_date", LastDay(expiry, deps.zone));
+    // "18:00 (UTC+6)": the wall-clock time of the exact expiry (R6) and the zone's offset then.
+    const auto offset = std::chrono::duration_cast<std::chrono::minutes>(deps.zone.OffsetAt(expiry));
+    const auto local = std::chrono::floor<std::chrono::minutes>(expiry.time_since_epoch() + offset);
+    // Midnight is written 24:00 of expiry_date (LastDay), the end of that day, as the rules say.
+    auto minute_of_day = (local.count() % (24 * 60) + 24 * 60) % (24 * 60);
+    if (minute_of_day == 0) minute_of_day = 24 * 60;
+    auto two = [](long long n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    std::string utc = "UTC" + std::string(offset.count() < 0 ? "-" : "+") + std::to_string(std::abs(offset.count()) / 60);
+    if (offset.count() % 60 != 0) utc += ":" + two(std::abs(offset.count()) % 60);
+    v.Set("expiry_time", two(minute_of_day / 60) + ":" + two(minute_of_day % 60) + " (" + utc + ")");
+    // The note that launched the procedure, when chancery registered one.
+    auto launched = tx.Notes().List({std::nullopt, NoteStatus::kRegistered, NoteLink{LinkKind::kSilenceProcedure, sp.id}});
+    if (!launched) return launched.error();
+    for (const auto& l : *launched) {
+      if (l.purpose != NotePurpose::kLaunchSilenceProcedure || !l.number || !l.date) continue;
+      v.Set("reference_number", Format(*l.number));
+      v.SetDate("reference_date", *l.date);
+      break;
+    }
+    if (sp.broken_by) {
+      for (const auto& r : sp.responses) {
+        if (r.seq != *sp.broken_by) continue;
+        const Date day = LocalDate(r.response.received_at, deps.zone);
+        v.SetDate("broken_date", day);
+        auto registry = deps.participants->Get(tx);
+        if (!registry) return registry.error();
+        // The objector's name in the note's language only: an English name in a Russian note
+        // would be a silent mistake, a missing one is an error naming {{objector}}.
+        if (const Participant* p = FindById(**registry, r.response.participant_id)) {
+          if (const NameVersion* name = NameOn(*p, lang, day); name && name->lang == lang) {
+            v.Set("objector", name->short_name);
+          }
+        }
+      }
+    }
   }
   return v;
 }

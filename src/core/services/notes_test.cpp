@@ -231,5 +231,47 @@ TEST_F(Notes, AnObjectionByNoteBreaksSilenceFromAMemberStateOnly) {
   EXPECT_EQ(ListIncomingNotes(deps_, kIndia, 2021).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(Notes, TheSilenceNotesTakeTheExpiryTheLaunchingNoteAndTheObjectorFromTheProcedure) {
+  NewSilenceProcedure p;
+  p.title = "Calendar";
+  p.text = "The SOC approves the calendar.";
+  p.expires_on = year{2021} / July / 20;
+  auto procedure = OpenSilenceProcedure(deps_, kChair, p);
+  ASSERT_TRUE(procedure) << procedure.error().message;
+  const NoteLink link{LinkKind::kSilenceProcedure, procedure->record.id};
+  NewNote launch;
+  launch.purpose = NotePurpose::kLaunchSilenceProcedure;
+  launch.index = "7-1";
+  launch.subject = "Calendar under silence";
+  launch.languages = {"en"};
+  launch.about = link;
+  launch.texts = {{"en", Blocks("Silence ends on {{expiry_date}} at {{expiry_time}}.")}};
+  auto launched = CreateNote(deps_, kOfficer, launch);
+  ASSERT_TRUE(launched);
+  auto numbered = RegisterNote(deps_, kOfficer, launched->id);
+  ASSERT_TRUE(numbered) << numbered.error().message;
+  // The end of 20 July in the organisation's zone (UTC+6), the date-only deadline's default.
+  EXPECT_EQ(numbered->texts[0].blocks[1].text, "Silence ends on 2021-07-20 at 24:00 (UTC+6).");
+  clock_.Set(At(year{2021} / June / 30, 4h));
+  ASSERT_TRUE(RegisterIncomingNote(deps_, kOfficer, {"IND", "№ 1", std::nullopt, "Objection", std::nullopt,
+                                                     std::nullopt, link, true}));
+  NewNote broken = launch;
+  broken.purpose = NotePurpose::kSilenceBroken;
+  broken.texts = {{"en", Blocks("{{reference_number}} of {{reference_date}}: broken on {{broken_date}} by {{objector}}.")},
+                  {"ru", Blocks("{{objector}}.")}};
+  broken.languages = {"en", "ru"};
+  auto created = CreateNote(deps_, kOfficer, broken);
+  ASSERT_TRUE(created);
+  // India's name is known in English only (the test registry): the Russian note cannot name it.
+  auto refused = RegisterNote(deps_, kOfficer, created->id);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("{{objector}}"), std::string::npos) << refused.error().message;
+  broken.texts.pop_back();
+  broken.languages = {"en"};
+  auto note = RegisterNote(deps_, kOfficer, CreateNote(deps_, kOfficer, broken)->id);
+  ASSERT_TRUE(note) << note.error().message;
+  EXPECT_EQ(note->texts[0].blocks[1].text, "7-1/1 of 2021-06-23: broken on 2021-06-30 by IND.");
+}
+
 }  // namespace
 }  // namespace chancery::core
