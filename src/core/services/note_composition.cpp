@@ -221,33 +221,33 @@ Result<NoteLookup> NoteValuesLookup(const Deps& deps, Transaction& tx, const Out
 Result<std::vector<NoteText>> ComposeNoteTexts(const Deps& deps, Transaction& tx, const OutgoingNote& note) {
   std::vector<NoteText> out;
   for (const auto& lang : note.languages) {
-    NoteTemplate t;
-    const auto given = std::find_if(note.texts.begin(), note.texts.end(), [&](const NoteText& x) { return x.lang == lang; });
-    if (given != note.texts.end()) {
-      t = {std::string(ToString(note.purpose)), lang, "", given->blocks};
-    } else {
-      if (note.purpose == NotePurpose::kOther) {
-        return Error::FailedPrecondition("the note has no text in " + lang + " to register, and purpose other has no template",
-                                         "texts");
-      }
-      if (!deps.note_templates) return Error::Unavailable("no note templates are configured");
-      auto found = deps.note_templates->Template(ToString(note.purpose), lang);
-      if (!found) return found.error();
-      if (!*found) {
-        return Error::FailedPrecondition("the note has no text in " + lang + " and there is no " +
-                                             std::string(ToString(note.purpose)) + " template in " + lang,
-                                         "texts");
-      }
-      t = std::move(**found);
-    }
     auto lookup = NoteValuesLookup(deps, tx, note, lang);
     if (!lookup) return lookup.error();
-    auto expanded = ExpandNote(t, *lookup);
-    if (!expanded) {
-      Error e = expanded.error();
+    auto in_lang = [&](Error e) {
       e.message = lang + " text: " + e.message;
       return e;
+    };
+    const auto given = std::find_if(note.texts.begin(), note.texts.end(), [&](const NoteText& x) { return x.lang == lang; });
+    if (given != note.texts.end()) {
+      auto blocks = ExpandNoteBlocks(given->blocks, *lookup);
+      if (!blocks) return in_lang(blocks.error());
+      out.push_back({lang, std::move(*blocks)});
+      continue;
     }
+    if (note.purpose == NotePurpose::kOther) {
+      return Error::FailedPrecondition("the note has no text in " + lang + " to register, and purpose other has no template",
+                                       "texts");
+    }
+    if (!deps.note_templates) return Error::Unavailable("no note templates are configured");
+    auto found = deps.note_templates->Template(ToString(note.purpose), lang);
+    if (!found) return found.error();
+    if (!*found) {
+      return Error::FailedPrecondition("the note has no text in " + lang + " and there is no " +
+                                           std::string(ToString(note.purpose)) + " template in " + lang,
+                                       "texts");
+    }
+    auto expanded = ExpandNote(**found, *lookup);
+    if (!expanded) return in_lang(expanded.error());
     out.push_back({lang, std::move(expanded->blocks)});
   }
   return out;

@@ -181,6 +181,21 @@ TEST_F(Notes, TheGivenTextIsATemplateExpandedWithNumberDateAndThePlaceOfThatDate
   EXPECT_EQ(SetSetting(deps_, Actor::System(), kNotePlace, "Astana|Астана").error().code, ErrorCode::kInvalidArgument);
 }
 
+TEST_F(Notes, AGivenTextNeedNotHaveEveryBlockOfATemplate) {
+  NewNote n;
+  n.index = "7-1";
+  n.subject = "x";
+  n.languages = {"en"};
+  n.texts = {{"en", {{NoteBlockRole::kLetterhead, "CICA Secretariat"}, {NoteBlockRole::kText, "No. {{number}}"}}}};
+  auto note = RegisterNote(deps_, kOfficer, CreateNote(deps_, kOfficer, n)->id);
+  ASSERT_TRUE(note) << note.error().message;
+  EXPECT_EQ(note->texts[0].blocks[1].text, "No. 7-1/1");
+  n.texts[0].blocks[1].text = "No. {{number";
+  auto bad = RegisterNote(deps_, kOfficer, CreateNote(deps_, kOfficer, n)->id);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "blocks[1].text");
+}
+
 TEST_F(Notes, WithoutATextThePurposesTemplateIsUsedAndAMissingValueIsNamed) {
   templates_.templates["invite_to_meeting.en"] = {"invite_to_meeting", "en", "",
                                                   Blocks("To the {{addressee}}: the {{body}} meets on {{meeting_date}}.")};
