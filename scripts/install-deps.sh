@@ -10,6 +10,8 @@ packages=(
   libgtest-dev python3
   libpango1.0-dev libcairo2-dev libzip-dev libpugixml-dev fonts-noto-core fonts-dejavu-core   # src/render
   poppler-utils libxml2-utils libreoffice-writer-nogui   # render_test reads its output with these
+  libcurl4-openssl-dev   # src/mail: SMTP
+  python3-aiosmtpd       # tests/e2e/test_dispatch.py: the SMTP server the test reads
 )
 packages+=("$@")  # extra packages a caller needs (the benchmark adds wrk and nginx-light)
 

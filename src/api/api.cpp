@@ -60,6 +60,8 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/participants/{id}", {GetParticipant, in, false});
   router_.Add("POST", "/api/v1/participants/{id}/statuses", {AddParticipantStatus, in, false});
   router_.Add("POST", "/api/v1/participants/{id}/names", {AddParticipantName, in, false});
+  router_.Add("GET", "/api/v1/participants/{id}/addresses", {GetAddresses, in, false});
+  router_.Add("PUT", "/api/v1/participants/{id}/addresses", {SetAddresses, in, false});
   router_.Add("GET", "/api/v1/users", {ListUsers, in, false});
   router_.Add("POST", "/api/v1/users", {CreateUser, in, true});
   router_.Add("GET", "/api/v1/users/{id}", {GetUser, in, false});
@@ -100,6 +102,8 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/notes/{id}", {GetNote, in, false});
   router_.Add("POST", "/api/v1/notes/{id}/registration", {RegisterNote, in, false});
   router_.Add("GET", "/api/v1/notes/{id}/render", {RenderNote, in, true});  // PDF: off the I/O threads
+  router_.Add("POST", "/api/v1/notes/{id}/dispatch", {DispatchNote, in, false});
+  router_.Add("GET", "/api/v1/notes/{id}/deliveries", {ListDeliveries, in, false});
   router_.Add("GET", "/api/v1/incoming-notes", {ListIncomingNotes, in, false});
   router_.Add("POST", "/api/v1/incoming-notes", {RegisterIncomingNote, in, false});
   router_.Add("GET", "/api/v1/incoming-notes/{id}", {GetIncomingNote, in, false});

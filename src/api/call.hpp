@@ -162,6 +162,11 @@ Response ListIncomingNotes(Context&, Call&);
 Response RegisterIncomingNote(Context&, Call&);
 Response GetIncomingNote(Context&, Call&);
 Response SetIncomingReply(Context&, Call&);
+// handlers/dispatch_handlers.cpp
+Response GetAddresses(Context&, Call&);
+Response SetAddresses(Context&, Call&);
+Response DispatchNote(Context&, Call&);
+Response ListDeliveries(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);

@@ -5,9 +5,12 @@
 
 #include "api/api.hpp"
 #include "app/commands.hpp"
+#include "app/delivery_worker.hpp"
 #include "app/runtime.hpp"
 #include "app/silence_scheduler.hpp"
+#include "core/services/dispatch.hpp"
 #include "http/server.hpp"
+#include "mail/curl_mail_sender.hpp"
 
 namespace chancery::app {
 namespace {
@@ -53,6 +56,25 @@ int Serve(const cli::Arguments& args) {
   auto caught_up = scheduler.RunOnce();
   if (!caught_up) return Fail(caught_up.error());
   if (*caught_up > 0) std::cout << "concluded " << *caught_up << " silence procedure(s) that expired while stopped\n";
+  // Notes are e-mailed only when an SMTP server is named (--smtp-url, else the smtp.url
+  // setting); without one, dispatched notes wait in the delivery log until a server that has one.
+  std::string smtp_url = args.GetOr("smtp-url", "");
+  if (smtp_url.empty()) {
+    auto tx = (*rt)->store->Begin(core::TxMode::kRead);
+    if (!tx) return Fail(tx.error());
+    auto setting = (*tx)->Settings().Get(core::kSmtpUrl);
+    if (!setting) return Fail(setting.error());
+    if (*setting) smtp_url = **setting;
+  }
+  if (!smtp_url.empty() && smtp_url.rfind("smtp://", 0) != 0 && smtp_url.rfind("smtps://", 0) != 0) {
+    return Fail(core::Error::InvalidArgument("must be smtp://HOST:PORT or smtps://HOST:PORT", "--smtp-url"));
+  }
+  std::unique_ptr<mail::CurlMailSender> mail;
+  std::unique_ptr<DeliveryWorker> deliveries;
+  if (!smtp_url.empty()) {
+    mail = std::make_unique<mail::CurlMailSender>(smtp_url);
+    deliveries = std::make_unique<DeliveryWorker>(*(*rt)->deps, *mail);
+  }
   api::Metrics metrics;
   api::Api api(*(*rt)->deps, metrics, {args.Has("secure-cookies"), CHANCERY_VERSION});
   api::ServerHooks hooks{[&] { metrics.ConnectionOpened(); }, [&] { metrics.ConnectionClosed(); }};
@@ -66,7 +88,9 @@ int Serve(const cli::Arguments& args) {
   std::cout << "chancery listening on http://" << options.address << ":" << server.port() << " (time zone "
             << (*rt)->zone->Name() << ")" << std::endl;
   scheduler.Start();
+  if (deliveries) deliveries->Start();
   server.Run();
+  if (deliveries) deliveries->Stop();
   scheduler.Stop();
   std::cout << "chancery stopped" << std::endl;
   return cli::kExitOk;

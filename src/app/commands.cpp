@@ -22,6 +22,7 @@ const std::vector<cli::CommandSpec>& CommandSpecs() {
         {"listen", "ADDR:PORT", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)", false},
         {"threads", "N", "I/O threads (default: number of cores)", false},
         {"workers", "N", "threads for password hashing (default 2)", false},
+        {"smtp-url", "URL", "SMTP server for dispatching notes, e.g. smtp://127.0.0.1:2525 (default: the smtp.url setting)", false},
         {"secure-cookies", "", "mark the session cookie Secure (when served behind TLS)", false}},
        {"chancery serve --data ./data --listen 127.0.0.1:8080"}},
       {{"user", "add"},

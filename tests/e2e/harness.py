@@ -40,11 +40,12 @@ class Response:
 class Server:
     """`chancery init --demo cica-2021` then `chancery serve` on 127.0.0.1:0."""
 
-    def __init__(self, demo="cica-2021", env=None, init_args=()):
+    def __init__(self, demo="cica-2021", env=None, init_args=(), serve_args=()):
         self.dir = tempfile.mkdtemp(prefix="chancery-e2e-")
         self.data = os.path.join(self.dir, "data")
         self.env = dict(os.environ, **(env or {}))
         self.passwords = {}
+        self.serve_args = list(serve_args)
         args = ["init", "--data", self.data] + (["--demo", demo] if demo else []) + list(init_args)
         code, out, err = run_cli(*args, env=self.env)
         if code != 0:
@@ -55,7 +56,8 @@ class Server:
         self.start()
 
     def start(self):
-        self.proc = subprocess.Popen([BINARY, "serve", "--data", self.data, "--listen", "127.0.0.1:0"],
+        self.proc = subprocess.Popen([BINARY, "serve", "--data", self.data, "--listen", "127.0.0.1:0",
+                                      *self.serve_args],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.env)
         # The address comes after whatever serve reports first (silence procedures concluded
         # on start, for one).

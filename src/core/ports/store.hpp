@@ -17,6 +17,7 @@
 #include "core/model/chairmanship.hpp"
 #include "core/model/comment_round.hpp"
 #include "core/model/decision.hpp"
+#include "core/model/delivery.hpp"
 #include "core/model/document.hpp"
 #include "core/model/mandate.hpp"
 #include "core/model/meeting.hpp"
@@ -264,6 +265,30 @@ class NoteRepository {
   virtual Result<int> NextIncomingSerial(int year) = 0;
 };
 
+// Registered e-mail addresses per participant (where its notes are sent), in the order given.
+class AddressBook {
+ public:
+  virtual ~AddressBook() = default;
+  virtual Result<std::vector<std::string>> Addresses(std::string_view participant_id) = 0;  // none: empty
+  // Replaces the participant's addresses; kAlreadyExists if one is listed twice.
+  virtual Result<void> SetAddresses(std::string_view participant_id, const std::vector<std::string>& addresses) = 0;
+};
+
+// The log of e-mail deliveries of notes (model/delivery.hpp). Claiming happens in the caller's
+// write transaction: Due then Update in one transaction, so two servers never claim one delivery.
+class DeliveryLog {
+ public:
+  virtual ~DeliveryLog() = default;
+  virtual Result<std::int64_t> Insert(const Delivery& delivery) = 0;  // assigns the id
+  virtual Result<std::optional<Delivery>> Find(std::int64_t id) = 0;
+  virtual Result<std::vector<Delivery>> ListForNote(std::int64_t note_id) = 0;  // by id
+  // Queued deliveries whose next attempt is at or before `now`, by that time then id; at most `limit`.
+  virtual Result<std::vector<Delivery>> Due(Instant now, std::int64_t limit) = 0;
+  // The earliest next attempt among queued deliveries, for the worker's next wake-up.
+  virtual Result<std::optional<Instant>> NextAttempt() = 0;
+  virtual Result<void> Update(const Delivery& delivery) = 0;  // kNotFound if absent
+};
+
 // Full-text search over every paragraph of every version in every language. An entry is
 // added when a version is stored and never changed, except that a document's access category
 // is rewritten on all its entries when it changes, and that adding a higher version of a
@@ -346,6 +371,8 @@ class Transaction {
   virtual CommentRoundRepository& CommentRounds() = 0;
   virtual SearchIndex& Search() = 0;
   virtual NoteRepository& Notes() = 0;
+  virtual AddressBook& Addresses() = 0;
+  virtual DeliveryLog& Deliveries() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

@@ -23,6 +23,8 @@ class BorrowedTransaction : public Transaction {
   CommentRoundRepository& CommentRounds() override { return tx_.CommentRounds(); }
   SearchIndex& Search() override { return tx_.Search(); }
   NoteRepository& Notes() override { return tx_.Notes(); }
+  AddressBook& Addresses() override { return tx_.Addresses(); }
+  DeliveryLog& Deliveries() override { return tx_.Deliveries(); }
   Result<void> Commit() override { return Ok(); }
 
  private:

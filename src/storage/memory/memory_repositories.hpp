@@ -189,6 +189,31 @@ class MemoryNotes : public core::NoteRepository {
   MemoryTxView& view_;
 };
 
+// Registered addresses and the delivery log (memory_dispatch.cpp).
+class MemoryAddressBook : public core::AddressBook {
+ public:
+  explicit MemoryAddressBook(MemoryTxView& view) : view_(view) {}
+  core::Result<std::vector<std::string>> Addresses(std::string_view participant_id) override;
+  core::Result<void> SetAddresses(std::string_view participant_id, const std::vector<std::string>& addresses) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
+class MemoryDeliveryLog : public core::DeliveryLog {
+ public:
+  explicit MemoryDeliveryLog(MemoryTxView& view) : view_(view) {}
+  core::Result<std::int64_t> Insert(const core::Delivery& delivery) override;
+  core::Result<std::optional<core::Delivery>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::Delivery>> ListForNote(std::int64_t note_id) override;
+  core::Result<std::vector<core::Delivery>> Due(core::Instant now, std::int64_t limit) override;
+  core::Result<std::optional<core::Instant>> NextAttempt() override;
+  core::Result<void> Update(const core::Delivery& delivery) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
 // Entries in a vector, queried by a scan. A query word matches a word of the text when the two
 // are equal after lower-casing ASCII and Cyrillic (Kazakh letters included). The memory adapter
 // does NOT stem: "решение" does not find "решения" here, only in SQLite. rank is 0 for every hit,

@@ -41,6 +41,9 @@ struct MemoryState {
   std::int64_t last_outgoing_note_id = 0;
   std::map<std::int64_t, core::IncomingNote> incoming_notes;
   std::int64_t last_incoming_note_id = 0;
+  std::map<std::string, std::vector<std::string>> addresses;  // by participant id
+  std::map<std::int64_t, core::Delivery> deliveries;
+  std::int64_t last_delivery_id = 0;
 };
 
 // A read transaction shares an immutable snapshot; a write transaction owns a private copy.

@@ -38,6 +38,8 @@ class MemoryTransaction : public core::Transaction {
   core::CommentRoundRepository& CommentRounds() override { return comment_rounds_; }
   core::SearchIndex& Search() override { return search_; }
   core::NoteRepository& Notes() override { return notes_; }
+  core::AddressBook& Addresses() override { return addresses_; }
+  core::DeliveryLog& Deliveries() override { return deliveries_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -65,6 +67,8 @@ class MemoryTransaction : public core::Transaction {
   MemoryCommentRounds comment_rounds_{view_};
   MemorySearchIndex search_{view_};
   MemoryNotes notes_{view_};
+  MemoryAddressBook addresses_{view_};
+  MemoryDeliveryLog deliveries_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)

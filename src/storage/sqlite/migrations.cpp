@@ -619,8 +619,39 @@ CREATE TABLE incoming_notes (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                         kMigration5, kMigration6, kMigration7, kMigration8};
+// 9: dispatch by e-mail. Registered addresses per participant, in the order given; the
+// delivery log, one row per note, addressee and address. Queued rows carry the time of their
+// next attempt (also the end of a claim), which the worker's due query reads through the
+// partial index; sent and failed rows have none.
+constexpr std::string_view kMigration9 = R"sql(
+CREATE TABLE participant_addresses (
+  participant_id TEXT NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  address TEXT NOT NULL,
+  PRIMARY KEY (participant_id, position),
+  UNIQUE (participant_id, address)
+) STRICT;
+
+CREATE TABLE note_deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  note_id INTEGER NOT NULL REFERENCES outgoing_notes (id),
+  participant_id TEXT NOT NULL,
+  address TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  last_error TEXT NOT NULL,
+  next_attempt_at INTEGER,
+  sent_at INTEGER,
+  CHECK ((status = 'queued') = (next_attempt_at IS NOT NULL)),
+  CHECK ((status = 'sent') = (sent_at IS NOT NULL))
+) STRICT;
+CREATE INDEX note_deliveries_note ON note_deliveries (note_id);
+CREATE INDEX note_deliveries_due ON note_deliveries (next_attempt_at) WHERE status = 'queued';
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                         kMigration4, kMigration5, kMigration6,
+                                                         kMigration7, kMigration8, kMigration9};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

@@ -188,6 +188,31 @@ class NoteRepository : public core::NoteRepository {
   TxContext& tx_;
 };
 
+// Registered addresses (participant_addresses) and the delivery log (note_deliveries), migration 9.
+class AddressBook : public core::AddressBook {
+ public:
+  explicit AddressBook(TxContext& tx) : tx_(tx) {}
+  core::Result<std::vector<std::string>> Addresses(std::string_view participant_id) override;
+  core::Result<void> SetAddresses(std::string_view participant_id, const std::vector<std::string>& addresses) override;
+
+ private:
+  TxContext& tx_;
+};
+
+class DeliveryLog : public core::DeliveryLog {
+ public:
+  explicit DeliveryLog(TxContext& tx) : tx_(tx) {}
+  core::Result<std::int64_t> Insert(const core::Delivery& delivery) override;
+  core::Result<std::optional<core::Delivery>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::Delivery>> ListForNote(std::int64_t note_id) override;
+  core::Result<std::vector<core::Delivery>> Due(core::Instant now, std::int64_t limit) override;
+  core::Result<std::optional<core::Instant>> NextAttempt() override;
+  core::Result<void> Update(const core::Delivery& delivery) override;
+
+ private:
+  TxContext& tx_;
+};
+
 // Every paragraph of every version in search_entries, its text in the FTS5 table of its
 // language (search_en, search_ru, search_kk; migration 6). Unknown languages: kInvalidArgument.
 class SearchIndex : public core::SearchIndex {

@@ -31,6 +31,8 @@ class SqliteTransaction : public core::Transaction {
   core::CommentRoundRepository& CommentRounds() override { return comment_rounds_; }
   core::SearchIndex& Search() override { return search_; }
   core::NoteRepository& Notes() override { return notes_; }
+  core::AddressBook& Addresses() override { return addresses_; }
+  core::DeliveryLog& Deliveries() override { return deliveries_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -56,6 +58,8 @@ class SqliteTransaction : public core::Transaction {
   CommentRoundRepository comment_rounds_{context_};
   SearchIndex search_{context_};
   NoteRepository notes_{context_};
+  AddressBook addresses_{context_};
+  DeliveryLog deliveries_{context_};
 };
 
 }  // namespace chancery::storage::sqlite

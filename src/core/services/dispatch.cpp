@@ -1,0 +1,269 @@
+#include "core/services/dispatch.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <set>
+
+#include "core/model/note_mail.hpp"
+#include "core/policy.hpp"
+#include "core/services/audit_trail.hpp"
+#include "core/services/canonical.hpp"
+
+namespace chancery::core {
+namespace {
+
+const ObjectRef kParticipants{ObjectKind::kParticipant, {}};
+
+ObjectRef NoteRef(const OutgoingNote& n) {
+  return {ObjectKind::kNote, {}, false, std::nullopt, std::nullopt, n.status == NoteStatus::kDraft, n.addressees};
+}
+
+std::optional<std::int64_t> WholeNumber(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::string CanonicalAddresses(const std::string& participant_id, const std::vector<std::string>& addresses) {
+  std::string out;
+  Put(out, "participant", participant_id);
+  for (const auto& a : addresses) Put(out, "address", a);
+  return out;
+}
+
+std::string CanonicalDispatch(const OutgoingNote& n, const std::vector<Delivery>& deliveries) {
+  std::string out;
+  Put(out, "note", std::to_string(n.id));
+  Put(out, "status", ToString(n.status));
+  for (const auto& d : deliveries) Put(out, "delivery", d.participant_id + " " + d.address);
+  return out;
+}
+
+// The Secretariat's view of a note: kNotFound when the policy hides it, kPermissionDenied when
+// the actor may read the note but not act on its dispatch.
+Result<OutgoingNote> NoteForSecretariat(Transaction& tx, const Actor& actor, std::int64_t id) {
+  auto found = tx.Notes().Find(id);
+  if (!found) return found.error();
+  const std::string what = "note " + std::to_string(id);
+  if (!*found) return Error::NotFound(what + " not found");
+  if (auto denied = Check(actor, Action::kUpdate, NoteRef(**found), what)) return *denied;
+  return std::move(**found);
+}
+
+}  // namespace
+
+Result<bool> CheckDispatchSetting(std::string_view key, std::string_view value) {
+  if (key == kSmtpFrom) {
+    if (!IsMailAddress(value)) return Error::InvalidArgument("smtp.from must be an e-mail address", std::string(key));
+    return true;
+  }
+  if (key == kSmtpUrl) {
+    if (value.rfind("smtp://", 0) != 0 && value.rfind("smtps://", 0) != 0) {
+      return Error::InvalidArgument("smtp.url must be smtp://HOST:PORT or smtps://HOST:PORT", std::string(key));
+    }
+    return true;
+  }
+  if (key == kDispatchMaxAttempts) {
+    auto n = WholeNumber(value);
+    if (!n || *n < 1 || *n > 100) return Error::InvalidArgument("must be a whole number from 1 to 100", std::string(key));
+    return true;
+  }
+  if (key == kDispatchRetryBaseMs) {
+    auto n = WholeNumber(value);
+    if (!n || *n < 100 || *n > 86'400'000) {
+      return Error::InvalidArgument("must be milliseconds from 100 to 86400000", std::string(key));
+    }
+    return true;
+  }
+  return false;
+}
+
+Result<DispatchSettings> LoadDispatchSettings(Deps& deps) {
+  auto tx = deps.store.Begin(TxMode::kRead);
+  if (!tx) return tx.error();
+  DispatchSettings out;
+  auto& settings = (*tx)->Settings();
+  auto from = settings.Get(kSmtpFrom);
+  if (!from) return from.error();
+  if (*from) out.from = **from;
+  // Stored values were checked when set (CheckDispatchSetting).
+  auto attempts = settings.Get(kDispatchMaxAttempts);
+  if (!attempts) return attempts.error();
+  if (*attempts) {
+    if (auto n = WholeNumber(**attempts)) out.retry.max_attempts = static_cast<int>(*n);
+  }
+  auto base = settings.Get(kDispatchRetryBaseMs);
+  if (!base) return base.error();
+  if (*base) {
+    if (auto n = WholeNumber(**base)) out.retry.base_delay = std::chrono::milliseconds{*n};
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> GetAddresses(Deps& deps, const Actor& actor, const std::string& participant_id) {
+  if (auto denied = Check(actor, Action::kUpdate, kParticipants, "addresses")) return *denied;
+  auto tx = deps.store.Begin(TxMode::kRead);
+  if (!tx) return tx.error();
+  auto p = (*tx)->Participants().Find(participant_id);
+  if (!p) return p.error();
+  if (!*p) return Error::NotFound("participant " + participant_id + " not found");
+  return (*tx)->Addresses().Addresses(participant_id);
+}
+
+Result<std::vector<std::string>> SetAddresses(Deps& deps, const Actor& actor, const std::string& participant_id,
+                                              std::vector<std::string> addresses) {
+  if (auto denied = Check(actor, Action::kUpdate, kParticipants, "addresses")) return *denied;
+  if (addresses.size() > 20) return Error::InvalidArgument("at most 20 addresses", "addresses");
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < addresses.size(); ++i) {
+    const std::string at = "addresses[" + std::to_string(i) + "]";
+    if (!IsMailAddress(addresses[i])) return Error::InvalidArgument("not an e-mail address", at);
+    std::string folded = addresses[i];
+    std::transform(folded.begin(), folded.end(), folded.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (!seen.insert(folded).second) return Error::InvalidArgument(addresses[i] + " twice", at);
+  }
+  auto tx = deps.store.Begin(TxMode::kWrite);
+  if (!tx) return tx.error();
+  auto p = (*tx)->Participants().Find(participant_id);
+  if (!p) return p.error();
+  if (!*p) return Error::NotFound("participant " + participant_id + " not found");
+  auto before = (*tx)->Addresses().Addresses(participant_id);
+  if (!before) return before.error();
+  if (auto r = (*tx)->Addresses().SetAddresses(participant_id, addresses); !r) return r.error();
+  if (auto r = Record(deps, **tx, actor,
+                      {"participant.addresses", "participant", participant_id,
+                       CanonicalAddresses(participant_id, *before), CanonicalAddresses(participant_id, addresses)});
+      !r) {
+    return r.error();
+  }
+  if (auto r = (*tx)->Commit(); !r) return r.error();
+  return addresses;
+}
+
+Result<std::vector<Delivery>> DispatchNote(Deps& deps, const Actor& actor, std::int64_t note_id) {
+  auto tx = deps.store.Begin(TxMode::kWrite);
+  if (!tx) return tx.error();
+  auto n = NoteForSecretariat(**tx, actor, note_id);
+  if (!n) return n.error();
+  if (n->status != NoteStatus::kRegistered) {
+    return Error::FailedPrecondition(n->status == NoteStatus::kDraft
+                                         ? "note " + std::to_string(note_id) + " is a draft; register it first"
+                                         : "note " + Format(*n->number) + " has already been dispatched");
+  }
+  const Instant now = deps.clock.Now();
+  std::vector<Delivery> queued;
+  std::string without;
+  for (const auto& participant : n->addressees) {
+    auto addresses = (*tx)->Addresses().Addresses(participant);
+    if (!addresses) return addresses.error();
+    if (addresses->empty()) without += (without.empty() ? "" : ", ") + participant;
+    for (const auto& address : *addresses) {
+      Delivery d;
+      d.note_id = note_id;
+      d.participant_id = participant;
+      d.address = address;
+      d.next_attempt_at = now;
+      queued.push_back(std::move(d));
+    }
+  }
+  if (!without.empty()) {
+    return Error::FailedPrecondition("no registered address for " + without, "addressees");
+  }
+  for (auto& d : queued) {
+    auto id = (*tx)->Deliveries().Insert(d);
+    if (!id) return id.error();
+    d.id = *id;
+  }
+  const std::string before = CanonicalDispatch(*n, {});
+  n->status = NoteStatus::kDispatched;
+  n->dispatched_at = now;
+  if (auto r = (*tx)->Notes().Update(*n); !r) return r.error();
+  if (auto r = Record(deps, **tx, actor,
+                      {"note.dispatch", "note", std::to_string(note_id), before, CanonicalDispatch(*n, queued)});
+      !r) {
+    return r.error();
+  }
+  if (auto r = (*tx)->Commit(); !r) return r.error();
+  return queued;
+}
+
+Result<std::vector<Delivery>> ListDeliveries(Deps& deps, const Actor& actor, std::int64_t note_id) {
+  auto tx = deps.store.Begin(TxMode::kRead);
+  if (!tx) return tx.error();
+  auto n = NoteForSecretariat(**tx, actor, note_id);
+  if (!n) return n.error();
+  return (*tx)->Deliveries().ListForNote(note_id);
+}
+
+Result<std::optional<Delivery>> ClaimDueDelivery(Deps& deps, const RetryPolicy& policy) {
+  auto tx = deps.store.Begin(TxMode::kWrite);
+  if (!tx) return tx.error();
+  const Instant now = deps.clock.Now();
+  auto due = (*tx)->Deliveries().Due(now, 1);
+  if (!due) return due.error();
+  if (due->empty()) return std::optional<Delivery>();
+  Delivery d = std::move(due->front());
+  Claim(d, policy, now);
+  if (auto r = (*tx)->Deliveries().Update(d); !r) return r.error();
+  if (auto r = (*tx)->Commit(); !r) return r.error();
+  return std::optional<Delivery>(std::move(d));
+}
+
+Result<Delivery> RecordDeliveryOutcome(Deps& deps, const RetryPolicy& policy, std::int64_t id,
+                                       std::optional<std::string> error) {
+  auto tx = deps.store.Begin(TxMode::kWrite);
+  if (!tx) return tx.error();
+  auto found = (*tx)->Deliveries().Find(id);
+  if (!found) return found.error();
+  if (!*found) return Error::NotFound("delivery " + std::to_string(id) + " not found");
+  Delivery d = std::move(**found);
+  const Instant now = deps.clock.Now();
+  if (error) {
+    MarkAttemptFailed(d, policy, now, std::move(*error));
+  } else {
+    MarkSent(d, now);
+  }
+  if (auto r = (*tx)->Deliveries().Update(d); !r) return r.error();
+  if (auto r = (*tx)->Commit(); !r) return r.error();
+  return d;
+}
+
+Result<int> SendDueDeliveries(Deps& deps, MailSender& mail) {
+  auto settings = LoadDispatchSettings(deps);
+  if (!settings) return settings.error();
+  int attempts = 0;
+  for (;;) {
+    auto claimed = ClaimDueDelivery(deps, settings->retry);
+    if (!claimed) return claimed.error();
+    if (!*claimed) return attempts;
+    ++attempts;
+    const Delivery& d = **claimed;
+    std::optional<OutgoingNote> note;
+    {
+      auto tx = deps.store.Begin(TxMode::kRead);
+      if (!tx) return tx.error();
+      auto found = (*tx)->Notes().Find(d.note_id);
+      if (!found) return found.error();
+      note = std::move(*found);
+    }
+    // Sent outside any transaction: an SMTP exchange must hold neither the writer slot nor a
+    // snapshot.
+    std::optional<std::string> error;
+    if (!note) {
+      error = "note " + std::to_string(d.note_id) + " not found";
+    } else if (auto sent = mail.Send(ComposeNoteMail(*note, settings->from, d.address)); !sent) {
+      error = sent.error().message;
+    }
+    if (auto r = RecordDeliveryOutcome(deps, settings->retry, d.id, std::move(error)); !r) return r.error();
+  }
+}
+
+Result<std::optional<Instant>> NextDeliveryAttempt(Deps& deps) {
+  auto tx = deps.store.Begin(TxMode::kRead);
+  if (!tx) return tx.error();
+  return (*tx)->Deliveries().NextAttempt();
+}
+
+}  // namespace chancery::core

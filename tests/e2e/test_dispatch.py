@@ -1,0 +1,179 @@
+"""Dispatch of Notes Verbales by e-mail end to end: a real SMTP server (Debian's
+python3-aiosmtpd, in this process, keeping every message it receives) and the real chancery
+server pointed at it. Each addressee's registered address gets the note exactly once with its
+language versions attached; while the SMTP server is down the deliveries fail and back off, the
+note keeps its number, and they complete once it is back."""
+import email
+import email.header
+import email.policy
+import socket
+import threading
+import time
+import unittest
+from datetime import datetime
+
+from aiosmtpd.controller import Controller
+
+from harness import Server
+
+# The texts as registered are what is attached: filling in the number is the renderer's part.
+TEXTS = [{"lang": lang, "blocks": [{"role": "letterhead", "text": "CICA Secretariat"},
+                                   {"role": "text", "text": text}]}
+         for lang, text in (("en", "The Secretariat presents its compliments."),
+                            ("ru", "Секретариат свидетельствует свое уважение."))]
+ADDRESSES = {"KAZ": ["nv@mfa.kz", "cica@mfa.kz"], "IND": ["cica@mea.gov.in"], "RUS": ["dip@mid.ru"]}
+
+
+class Inbox:
+    """The aiosmtpd handler: every message as received, with its envelope recipients."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.lock:
+            self.messages.append((list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+    def to(self, address):
+        with self.lock:
+            return [m for rcpts, m in self.messages if address in rcpts]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def parse_instant(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+class Dispatch(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.inbox = Inbox()
+        cls.smtp_port = free_port()
+        cls.smtp = None
+        cls.start_smtp()
+        cls.server = Server(serve_args=["--smtp-url", f"smtp://127.0.0.1:{cls.smtp_port}"])
+        cls.tokens = {}
+
+    @classmethod
+    def start_smtp(cls):
+        cls.smtp = Controller(cls.inbox, hostname="127.0.0.1", port=cls.smtp_port)
+        cls.smtp.start()
+
+    @classmethod
+    def stop_smtp(cls):
+        if cls.smtp:
+            cls.smtp.stop()
+            cls.smtp = None
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+        cls.stop_smtp()
+
+    def ok(self, user, method, path, body=None, status=200):
+        if user not in self.tokens:
+            self.tokens[user] = self.server.token(user)
+        r = self.server.request(method, path, body, headers=self.tokens[user])
+        self.assertEqual(r.status, status, f"{method} {path}: {r.body}")
+        return r.json()
+
+    def registered_note(self, subject):
+        note = self.ok("officer", "POST", "/api/v1/notes",
+                       {"purpose": "other", "index": "7-1", "subject": subject, "scope": "list",
+                        "addressees": list(ADDRESSES), "languages": ["en", "ru"], "texts": TEXTS}, status=201)
+        return self.ok("officer", "POST", f"/api/v1/notes/{note['id']}/registration", {})
+
+    def wait_for(self, note_id, done, what, seconds=30):
+        deadline = time.monotonic() + seconds
+        while True:
+            log = self.ok("officer", "GET", f"/api/v1/notes/{note_id}/deliveries")["items"]
+            if done(log):
+                return log
+            if time.monotonic() > deadline:
+                self.fail(f"{what} within {seconds} s: {log}")
+            time.sleep(0.1)
+
+    def test_a_dispatched_note_reaches_every_address_once_and_survives_an_smtp_outage(self):
+        self.ok("admin", "PUT", "/api/v1/settings/smtp.from", {"value": "nv@cica.example"})
+        self.ok("admin", "PUT", "/api/v1/settings/dispatch.retry_base_ms", {"value": "500"})
+        self.ok("admin", "PUT", "/api/v1/settings/dispatch.max_attempts", {"value": "20"})
+        for participant, addresses in ADDRESSES.items():
+            got = self.ok("officer", "PUT", f"/api/v1/participants/{participant}/addresses", {"addresses": addresses})
+            self.assertEqual(got, {"participant": participant, "addresses": addresses})
+        denied = self.server.request("PUT", "/api/v1/participants/IND/addresses", {"addresses": ["x@y.in"]},
+                                     headers=self.server.token("delegate.ind"))
+        self.assertEqual(denied.status, 403, denied.body)
+
+        first = self.registered_note("Calendar of events")
+        queued = self.ok("officer", "POST", f"/api/v1/notes/{first['id']}/dispatch", status=202)["items"]
+        self.assertEqual([(d["participant"], d["address"], d["status"]) for d in queued],
+                         [(p, a, "queued") for p, addresses in ADDRESSES.items() for a in addresses])
+        self.assertEqual(self.ok("officer", "GET", f"/api/v1/notes/{first['id']}")["status"], "dispatched")
+        log = self.wait_for(first["id"], lambda log: all(d["status"] == "sent" for d in log), "all sent")
+        self.assertEqual([d["attempts"] for d in log], [1, 1, 1, 1])
+
+        number, year = first["number"], first["year"]
+        serial = number.split("/")[1]
+        for address in [a for addresses in ADDRESSES.values() for a in addresses]:
+            received = self.inbox.to(address)
+            self.assertEqual(len(received), 1, address)
+            m = received[0]
+            self.assertEqual(str(m["subject"]), f"Note Verbale № {number} — Calendar of events")
+            self.assertEqual(str(m["from"]), "nv@cica.example")
+            self.assertEqual(str(m["to"]), address)
+            body = m.get_body(preferencelist=("plain",)).get_content()
+            self.assertIn("The Secretariat presents its compliments.", body)
+            self.assertIn("Секретариат свидетельствует свое уважение.", body)
+            attachments = {a.get_filename(): a.get_content() for a in m.iter_attachments()}
+            self.assertEqual(attachments, {
+                f"NV-7-1-{serial}-{year}-en.txt": "CICA Secretariat\n\nThe Secretariat presents its compliments.\n",
+                f"NV-7-1-{serial}-{year}-ru.txt": "CICA Secretariat\n\nСекретариат свидетельствует свое уважение.\n",
+            })
+
+        # The SMTP server goes down: the second note's deliveries fail and back off.
+        self.stop_smtp()
+        second = self.registered_note("Draft minutes for comments")
+        self.ok("officer", "POST", f"/api/v1/notes/{second['id']}/dispatch", status=202)
+        seen = {}  # attempts → next attempt, for the first delivery
+
+        def three_failures(log):
+            d = log[0]
+            if d["status"] == "queued" and d["attempts"] >= 1 and d["last_error"]:
+                seen.setdefault(d["attempts"], parse_instant(d["next_attempt_at"]))
+            return all(d["attempts"] >= 3 and d["status"] == "queued" for d in log)
+
+        log = self.wait_for(second["id"], three_failures, "three failed attempts each")
+        for d in log:
+            self.assertNotEqual(d["last_error"], "")
+            self.assertIsNone(d["sent_at"])
+        # Back-off doubles: 0.5 s after the first failure, 1 s after the second, 2 s after the third.
+        # The third attempt starts no earlier than the second's back-off ends, and is itself
+        # followed by twice that wait; the first failure's 0.5 s may pass between two polls.
+        self.assertGreaterEqual((seen[3] - seen[2]).total_seconds(), 2.0)
+        if 1 in seen:
+            self.assertGreaterEqual((seen[2] - seen[1]).total_seconds(), 1.0)
+        # The note keeps its number and stays in the register whatever its deliveries do.
+        again = self.ok("officer", "GET", f"/api/v1/notes/{second['id']}")
+        self.assertEqual((again["number"], again["status"]), (second["number"], "dispatched"))
+        self.ok("officer", "GET", f"/api/v1/notes/by-number?number={second['number']}&year={second['year']}")
+        self.assertEqual(self.inbox.to("dip@mid.ru")[1:], [])
+
+        # Back up: every delivery completes, each address getting the second note once.
+        self.start_smtp()
+        log = self.wait_for(second["id"], lambda log: all(d["status"] == "sent" for d in log), "all sent after restart")
+        for address in [a for addresses in ADDRESSES.values() for a in addresses]:
+            subjects = [str(m["subject"]) for m in self.inbox.to(address)]
+            self.assertEqual(subjects, [f"Note Verbale № {number} — Calendar of events",
+                                        f"Note Verbale № {second['number']} — Draft minutes for comments"])
+
+
+if __name__ == "__main__":
+    unittest.main()
