@@ -163,6 +163,18 @@ silence_text = ("On 3 March 2021 the Chairmanship received a letter from the Dep
   "Minister of Foreign Affairs of Turkmenistan, His Excellency Mr. Rashid Meredov, with the request to grant Observer Status "
   "in CICA to Turkmenistan. The Chairmanship asks all Member States to approve granting of Observer Status to Turkmenistan "
   "through a silence procedure, in accordance with Rule 10.2.3 of the CICA Rules of Procedure.")
+# The notes verbales the seed cites, registered with the numbers and dates they were issued
+# under (chancery did not number them); their wording is composed from the templates.
+steps.append({"as": "officer", "method": "POST", "path": "/api/v1/notes", "expect": 201,
+  "note": "NV No. 7-1/397 of 23 June 2021, cited by the seed, circulated the meeting's documents. Its enclosures and their page count are not in the seed: 6 pages is assumed.",
+  "body": {"purpose": "circulate_meeting_documents", "index": "7-1",
+           "subject": "The agenda, decisions and list of participants of the SOC meeting of 23 June 2021",
+           "enclosures": [{"description": "Agenda SOC/2021-I/Agenda/3, decisions SOC/2021-I/DEC/1-3, list of participants",
+                           "pages": 6}],
+           "about": {"kind": "meeting", "id": M}},
+  "save": {"nv_397": "id"}})
+steps.append({"as": "officer", "method": "POST", "path": "/api/v1/notes/{{nv_397}}/registration", "expect": 200,
+              "body": {"number": "7-1/397", "date": "2021-06-23"}})
 scenario = {
  "scenario": "soc-2021-06-23",
  "title": "The SOC meeting of 23 June 2021 and the silence procedure on Turkmenistan's observer status",
@@ -196,7 +208,17 @@ scenario = {
    "steps": [{"as": "officer", "method": "POST", "path": "/api/v1/comment-rounds/{{minutes_round}}/consolidation",
               "expect": 201,
               "body": {"reason": "final version reflecting comments of Member States", "status": "final",
-                       "decisions": [{"seq": 1, "outcome": "accepted", "reason": "reflected in the final version"}]}}]},
+                       "decisions": [{"seq": 1, "outcome": "accepted", "reason": "reflected in the final version"}]}},
+             {"as": "officer", "method": "POST", "path": "/api/v1/notes", "expect": 201,
+              "note": "NV No. 17-1/435, the seed's covering note: its wording is the forward_final_minutes template's, its page count that of the final minutes rendered to PDF.",
+              "body": {"purpose": "forward_final_minutes", "index": "17-1",
+                       "subject": "Minutes of the SOC meeting of 23 June 2021 reflecting comments of Member States",
+                       "enclosures": [{"description": "Minutes of the SOC meeting of 23 June 2021",
+                                       "document_id": "{{minutes}}", "version": 2}],
+                       "about": {"kind": "document", "id": "{{minutes}}"}},
+              "save": {"nv_435": "id"}},
+             {"as": "officer", "method": "POST", "path": "/api/v1/notes/{{nv_435}}/registration", "expect": 200,
+              "body": {"number": "17-1/435", "date": "2021-07-12"}}]},
  ]}
 with open(os.path.join(HERE, "soc-2021-06-23.json"), "w", encoding="utf-8") as out:
     json.dump(scenario, out, ensure_ascii=False, indent=2)

@@ -101,6 +101,7 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/notes/by-number", {GetNoteByNumber, in, false});
   router_.Add("GET", "/api/v1/notes/{id}", {GetNote, in, false});
   router_.Add("POST", "/api/v1/notes/{id}/registration", {RegisterNote, in, false});
+  router_.Add("GET", "/api/v1/notes/{id}/render", {RenderNote, in, true});  // PDF: off the I/O threads
   router_.Add("POST", "/api/v1/notes/{id}/dispatch", {DispatchNote, in, false});
   router_.Add("GET", "/api/v1/notes/{id}/deliveries", {ListDeliveries, in, false});
   router_.Add("GET", "/api/v1/incoming-notes", {ListIncomingNotes, in, false});

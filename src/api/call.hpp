@@ -156,6 +156,7 @@ Response ListNotes(Context&, Call&);
 Response CreateNote(Context&, Call&);
 Response GetNote(Context&, Call&);
 Response GetNoteByNumber(Context&, Call&);
+Response RenderNote(Context&, Call&);
 Response RegisterNote(Context&, Call&);
 Response ListIncomingNotes(Context&, Call&);
 Response RegisterIncomingNote(Context&, Call&);

@@ -1,4 +1,4 @@
-// chancery render minutes / import minutes: documents on the command line. The operator with
+// chancery render minutes / render note / import minutes: documents on the command line. The operator with
 // the data directory acts as the system (an administrator); the use cases are the API's.
 #include <charconv>
 #include <filesystem>
@@ -10,6 +10,7 @@
 #include "app/minutes_import.hpp"
 #include "app/runtime.hpp"
 #include "core/services/documents.hpp"
+#include "core/services/notes.hpp"
 
 namespace chancery::app {
 namespace {
@@ -50,6 +51,43 @@ int RenderMinutes(const cli::Arguments& args) {
   if (auto r = WriteNewFile(*args.Get("o"), file->bytes); !r) return Fail(r.error());
   std::cout << "Wrote " << *args.Get("o") << ": " << d->symbol << " version " << version << " (" << lang << ", "
             << core::ToString(*format) << ", " << file->bytes.size() << " bytes)\n";
+  return cli::kExitOk;
+}
+
+int RenderNote(const cli::Arguments& args) {
+  // "2021/435": the serial is unique in its year, so year and serial name the note; its file
+  // index ("17-1/435") is printed, not needed.
+  const std::string number = *args.Get("number");
+  int year = 0, serial = 0;
+  const auto slash = number.find('/');
+  auto whole = [](std::string_view t, int& out) {
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+    return ec == std::errc() && end == t.data() + t.size() && !t.empty();
+  };
+  if (slash == std::string::npos || !whole(std::string_view(number).substr(0, slash), year) ||
+      !whole(std::string_view(number).substr(slash + 1), serial) || year < 1900 || serial < 1) {
+    return Fail(core::Error::InvalidArgument("a note is named by year/serial: 2021/435", "NUMBER"));
+  }
+  const std::string lang = args.GetOr("lang", "all");
+  if (lang != "all" && !core::IsSupportedLanguage(lang)) {
+    return Fail(core::Error::InvalidArgument("must be en, ru, kk or all", "--lang"));
+  }
+  auto format = core::ParseRenderFormat(args.GetOr("format", "pdf"));
+  if (!format || *format == core::RenderFormat::kAkomaNtoso) {
+    return Fail(core::Error::InvalidArgument("must be pdf, docx or txt", "--format"));
+  }
+  auto rt = OpenRuntime(*args.Get("data"), DataDir::kExisting);
+  if (!rt) return Fail(rt.error());
+  auto& deps = *(*rt)->deps;
+  const auto system = core::Actor::System();
+  auto note = core::GetNoteByNumber(deps, system, year, serial);
+  if (!note) return Fail(note.error());
+  auto file = core::RenderNote(deps, system, note->id, lang, *format);
+  if (!file) return Fail(file.error());
+  if (auto r = WriteNewFile(*args.Get("o"), file->bytes); !r) return Fail(r.error());
+  std::cout << "Wrote " << *args.Get("o") << ": note " << core::Format(*note->number) << " of "
+            << core::FormatDate(*note->date) << " (" << lang << ", " << core::ToString(*format) << ", "
+            << file->bytes.size() << " bytes)\n";
   return cli::kExitOk;
 }
 

@@ -48,6 +48,14 @@ const std::vector<cli::CommandSpec>& CommandSpecs() {
         {"o", "FILE", "file to write (must not exist)", true}},
        {"chancery render minutes SOC/2021-I/Minutes --format pdf --data ./data -o minutes.pdf"},
        {"SYMBOL"}},
+      {{"render", "note"},
+       "Render a registered Note Verbale, by year/serial, as PDF (on the letterhead), DOCX or text.",
+       {{"data", "DIR", "data directory", true},
+        {"lang", "LANG", "en, ru, kk or all (default: every language it is issued in)", false},
+        {"format", "FORMAT", "pdf (default), docx or txt", false},
+        {"o", "FILE", "file to write (must not exist)", true}},
+       {"chancery render note 2021/435 --lang all --format pdf --data ./data -o nv-17-1-435.pdf"},
+       {"NUMBER"}},
       {{"import", "minutes"},
        "Import minutes in the layout of the seed (plain text or its Markdown) as a meeting record and its "
        "minutes; prints the symbol given to the minutes and every line it did not recognise.",
@@ -71,6 +79,7 @@ int RunCommand(const cli::CommandSpec& spec, const cli::Arguments& args) {
   if (w[0] == "user" && w[1] == "list") return UserList(args);
   if (w[0] == "audit" && w[1] == "verify") return AuditVerify(args);
   if (w[0] == "render" && w[1] == "minutes") return RenderMinutes(args);
+  if (w[0] == "render" && w[1] == "note") return RenderNote(args);
   if (w[0] == "import" && w[1] == "minutes") return ImportMinutes(args);
   return cli::kExitUsage;
 }

@@ -18,6 +18,7 @@ int UserList(const cli::Arguments& args);
 int Backup(const cli::Arguments& args);
 int AuditVerify(const cli::Arguments& args);
 int RenderMinutes(const cli::Arguments& args);
+int RenderNote(const cli::Arguments& args);
 int ImportMinutes(const cli::Arguments& args);
 
 // Prints "chancery: <message>" on stderr and returns the exit code for `error`.

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "app/embedded_note_templates.hpp"
 #include "core/services/deps.hpp"
 #include "platform/icu_format.hpp"
 #include "platform/sodium_crypto.hpp"
@@ -28,6 +29,7 @@ struct Runtime {
   std::unique_ptr<platform::TzTimeZone> zone;
   platform::IcuDateFormatter formatter;
   render::DocumentRenderer renderer;
+  std::unique_ptr<EmbeddedNoteTemplates> note_templates;
   std::unique_ptr<core::Deps> deps;
 };
 

@@ -9,8 +9,11 @@ import unittest
 from harness import Server
 
 NOW = "2021-09-01T06:00:00Z"  # 12:00 in Nur-Sultan
+# Texts given at creation are templates, expanded at registration: what every note has (R18–R19).
 TEXTS = [{"lang": lang, "blocks": [{"role": "number", "text": "№ {{number}}"},
-                                   {"role": "text", "text": text}]}
+                                   {"role": "text", "text": text},
+                                   {"role": "place_date", "text": "{{place}}, {{date}}"},
+                                   {"role": "addressee", "text": "MEMBER STATES"}]}
          for lang, text in (("en", "The Secretariat presents its compliments."),
                             ("ru", "Секретариат свидетельствует свое уважение."),
                             ("kk", "Хатшылық өзінің зор ілтипатын білдіреді."))]
@@ -60,6 +63,18 @@ class Registers(unittest.TestCase):
         by_number = self.ok("officer", "GET", f"/api/v1/notes/by-number?number={done['number']}&year=2021")
         self.assertEqual(by_number["id"], note["id"])
 
+    def test_a_registered_note_renders_its_frozen_text_for_whoever_may_read_it(self):
+        note = self.draft()
+        path = f"/api/v1/notes/{note['id']}/render?format=txt&lang=ru"
+        self.assertEqual(self.call("officer", "GET", path).status, 409)  # a draft is not issued
+        done = self.ok("officer", "POST", f"/api/v1/notes/{note['id']}/registration", {})
+        r = self.call("delegate.ind", "GET", path)
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.body, f"№ {done['number']}\n\nСекретариат свидетельствует свое уважение.\n\n"
+                                 "Нур-Султан, 1 сентября 2021 г.\n\nMEMBER STATES\n")
+        self.assertEqual(self.call("observer.jpn", "GET", path).status, 404)
+        self.assertEqual(self.call("officer", "GET", f"/api/v1/notes/{note['id']}/render?format=akn").status, 400)
+
     def test_two_hundred_notes_registered_at_once_get_distinct_serials_without_gaps(self):
         drafts = [self.draft(index=("7-1" if i % 2 else "17-1"))["id"] for i in range(200)]
 
@@ -77,14 +92,18 @@ class Registers(unittest.TestCase):
         print(f"\n200 notes registered by 16 clients at once: serials {serials[0]}–{serials[-1]}, none twice, no gap")
 
     def test_a_note_numbered_before_chancery_keeps_its_number_and_date(self):
+        # The demo holds № 17-1/435 of 12 July 2021 already: registering it again is refused.
+        taken = self.call("officer", "POST", f"/api/v1/notes/{self.draft(index='17-1')['id']}/registration",
+                          {"number": "17-1/435", "date": "2021-07-12"})
+        self.assertEqual((taken.status, taken.json()["type"]), (409, "urn:chancery:problem:already-exists"))
         note = self.draft(index="17-1", purpose="forward_final_minutes")
         done = self.ok("officer", "POST", f"/api/v1/notes/{note['id']}/registration",
-                       {"number": "17-1/435", "date": "2021-07-12"})
+                       {"number": "17-1/120", "date": "2021-03-01"})
         self.assertEqual((done["number"], done["date"], done["year"], done["imported"]),
-                         ("17-1/435", "2021-07-12", 2021, True))
+                         ("17-1/120", "2021-03-01", 2021, True))
         other = self.draft(index="17-1")
         taken = self.call("officer", "POST", f"/api/v1/notes/{other['id']}/registration",
-                          {"number": "17-1/435", "date": "2021-07-12"})
+                          {"number": "17-1/120", "date": "2021-03-01"})
         self.assertEqual((taken.status, taken.json()["type"]), (409, "urn:chancery:problem:already-exists"))
         self.assertEqual(self.ok("officer", "GET", f"/api/v1/notes/{other['id']}")["status"], "draft")  # unchanged
 

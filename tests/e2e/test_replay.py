@@ -238,6 +238,22 @@ class Soc20210623(unittest.TestCase):
         self.assertEqual(late.status, 409, late.body)
         self.assertEqual(self.replay.call("observer.jpn", "GET", f"/api/v1/comment-rounds/{r['id']}").status, 404)
 
+    def test_the_notes_verbales_7_1_397_and_17_1_435_with_their_numbers_and_dates(self):
+        minutes = self.replay.saved["minutes"]
+        for key, number, date, purpose, about in (
+                ("nv_397", "7-1/397", "2021-06-23", "circulate_meeting_documents", {"kind": "meeting", "id": self.soc}),
+                ("nv_435", "17-1/435", "2021-07-12", "forward_final_minutes", {"kind": "document", "id": minutes})):
+            n = self.get("delegate.ind", f"/api/v1/notes/{self.replay.saved[key]}")
+            self.assertEqual((n["number"], n["date"], n["year"], n["status"], n["imported"], n["purpose"], n["about"]),
+                             (number, date, 2021, "registered", True, purpose, about))
+            self.assertEqual([t["lang"] for t in n["texts"]], ["en", "ru", "kk"])
+            self.assertEqual(len(n["addressees"]), 27)  # every Member State on either date
+        by_number = self.get("officer", "/api/v1/notes/by-number?number=17-1/435&year=2021")
+        self.assertEqual(by_number["id"], self.replay.saved["nv_435"])
+        en = by_number["texts"][0]["blocks"]
+        self.assertIn({"role": "enclosure", "text": "Enclosure:\nas stated, on 8 p."}, en)
+        self.assertIn({"role": "place_date", "text": "Nur-Sultan, 12 July 2021"}, en)
+
     def test_r25_warns_of_years_without_an_soc_meeting(self):
         # The Secretariat's clock says 26 June 2021 and the SOC met on 23 June: nothing to warn of.
         self.assertEqual(self.get("officer", "/api/v1/governance/warnings")["items"], [])

@@ -63,6 +63,24 @@ Response GetNote(Context& ctx, Call& call) {
   return JsonText(200, codec::ToJsonText(*note));
 }
 
+Response RenderNote(Context& ctx, Call& call) {
+  if (auto bad = RejectUnknownQuery(call, {"format", "lang"})) return std::move(*bad);
+  std::int64_t id = 0;
+  if (auto bad = ReadNoteId(call, "note", id)) return std::move(*bad);
+  auto format = core::ParseRenderFormat(call.Query("format").value_or("pdf"));
+  if (!format || *format == core::RenderFormat::kAkomaNtoso) {
+    return Problem(problems::kInvalidQuery, "format must be pdf, docx or txt", "format");
+  }
+  const std::string lang(call.Query("lang").value_or("all"));
+  if (lang != "all" && !core::IsSupportedLanguage(lang)) {
+    return Problem(problems::kInvalidQuery, "lang must be en, ru, kk or all", "lang");
+  }
+  auto file = core::RenderNote(ctx.deps, call.actor(), id, lang, *format);
+  if (!file) return ProblemFrom(file.error());
+  Response out{200, {{"Content-Type", file->media_type}}, std::move(file->bytes)};
+  return out.With("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
+}
+
 // "17-1/435" holds a slash: the number travels in the query with its year.
 Response GetNoteByNumber(Context& ctx, Call& call) {
   if (auto bad = RejectUnknownQuery(call, {"number", "year"})) return std::move(*bad);

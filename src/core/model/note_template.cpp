@@ -189,4 +189,14 @@ Result<ExpandedNote> ExpandNote(const NoteTemplate& note, const NoteLookup& look
   return out;
 }
 
+Result<std::vector<NoteBlock>> ExpandNoteBlocks(const std::vector<NoteBlock>& blocks, const NoteLookup& lookup) {
+  std::vector<NoteBlock> out;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    auto text = Expand(blocks[i].text, BlockField(i), lookup);
+    if (!text) return text.error();
+    out.push_back({blocks[i].role, std::move(*text)});
+  }
+  return out;
+}
+
 }  // namespace chancery::core

@@ -79,4 +79,9 @@ using NoteLookup = std::function<Result<std::string>(std::string_view name, std:
 // containing "{{" is not expanded again.
 Result<ExpandedNote> ExpandNote(const NoteTemplate& note, const NoteLookup& lookup);
 
+// The blocks of a text written for one note (given when it is drafted), each placeholder
+// replaced as ExpandNote does, without the checks of a whole note verbale: the drafter answers
+// for its shape. Malformed braces and lookup errors as ExpandNote.
+Result<std::vector<NoteBlock>> ExpandNoteBlocks(const std::vector<NoteBlock>& blocks, const NoteLookup& lookup);
+
 }  // namespace chancery::core

@@ -6,7 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "core/model/document.hpp"
+#include "core/model/note_template.hpp"
 #include "core/result.hpp"
 
 namespace chancery::core {
@@ -30,6 +33,13 @@ class DocumentRenderer {
   virtual ~DocumentRenderer() = default;
   virtual Result<std::string> Render(const DocumentContent& content, RenderFormat format,
                                      const RenderHeading& heading) const = 0;
+  // The pages of the PDF that Render(content, kPdf, heading) gives: a note's enclosure line
+  // states the page count of what it encloses.
+  virtual Result<int> PdfPages(const DocumentContent& content, const RenderHeading& heading) const = 0;
+  // A note's language versions as one file (text, PDF or DOCX; each version on its own page),
+  // `date` its date for the file's metadata.
+  virtual Result<std::string> RenderNote(const std::vector<ExpandedNote>& versions, RenderFormat format,
+                                         Date date) const = 0;
 };
 
 }  // namespace chancery::core

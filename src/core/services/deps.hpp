@@ -6,6 +6,7 @@
 #include "core/ports/clock.hpp"
 #include "core/ports/crypto.hpp"
 #include "core/ports/date_format.hpp"
+#include "core/ports/note_templates.hpp"
 #include "core/ports/renderer.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/time_zone.hpp"
@@ -35,11 +36,13 @@ struct Deps {
   std::shared_ptr<ParticipantCache> participants = std::make_shared<ParticipantCache>();
   // Files from documents (PDF, DOCX, Akoma Ntoso, text); null where nothing renders (core tests).
   const DocumentRenderer* renderer = nullptr;
+  // The wording of notes verbales; null where no note is composed (core tests of other things).
+  const NoteTemplates* note_templates = nullptr;
 
   // The same dependencies over another store (a request's read snapshot): one place that
   // copies every member, so that none is dropped on the way.
   Deps With(Store& other) const {
-    return Deps{other, clock, digest, hasher, random, zone, formatter, auth, participants, renderer};
+    return Deps{other, clock, digest, hasher, random, zone, formatter, auth, participants, renderer, note_templates};
   }
 };
 

@@ -284,6 +284,14 @@ Result<Document> AddDocumentStage(Deps& deps, const Actor& actor, std::int64_t i
   return VisibleDocument(actor, std::move(stored));
 }
 
+RenderHeading VersionHeading(const Deps& deps, const Document& d, const DocumentVersion& v, std::string_view lang) {
+  const Date day = LocalDate(v.created_at, deps.zone);
+  // A corrigendum is issued under the document's symbol with its own: "SOC/2021-I/Minutes/Corr.1".
+  const std::string label = VersionLabel(d, v.number);
+  const std::string symbol = label.empty() ? d.symbol : d.symbol + "/" + label;
+  return RenderHeading{symbol, d.kind, "Secretariat", day, deps.formatter.LongDate(day, lang)};
+}
+
 Result<RenderedFile> RenderDocumentVersion(Deps& deps, const Actor& actor, std::int64_t id, int number,
                                            std::string_view lang, RenderFormat format) {
   if (!deps.renderer) return Error::Unavailable("this server renders no documents");
@@ -291,11 +299,7 @@ Result<RenderedFile> RenderDocumentVersion(Deps& deps, const Actor& actor, std::
   if (!d) return d.error();
   auto v = GetDocumentVersion(deps, actor, id, number, std::string(lang));
   if (!v) return v.error();
-  const Date day = LocalDate(v->created_at, deps.zone);
-  // A corrigendum is issued under the document's symbol with its own: "SOC/2021-I/Minutes/Corr.1".
-  const std::string label = VersionLabel(*d, number);
-  const std::string symbol = label.empty() ? d->symbol : d->symbol + "/" + label;
-  const RenderHeading heading{symbol, d->kind, "Secretariat", day, deps.formatter.LongDate(day, lang)};
+  const RenderHeading heading = VersionHeading(deps, *d, *v, lang);
   auto bytes = deps.renderer->Render(v->languages[0].content, format, heading);
   if (!bytes) return bytes.error();
   std::string name = d->symbol;

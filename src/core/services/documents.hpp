@@ -65,6 +65,9 @@ struct RenderedFile {
   std::string media_type;
   std::string file_name;  // "SOC-2021-I-Minutes-v1-en.pdf"
 };
+// What a rendered file of version `v` shows besides its text, in `lang`: one heading for every
+// file made of it (its PDF, and its page count as a note's enclosure).
+RenderHeading VersionHeading(const Deps& deps, const Document& d, const DocumentVersion& v, std::string_view lang);
 Result<RenderedFile> RenderDocumentVersion(Deps& deps, const Actor& actor, std::int64_t id, int number,
                                            std::string_view lang, RenderFormat format);
 

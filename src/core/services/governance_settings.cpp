@@ -29,6 +29,7 @@ std::vector<std::pair<std::string, std::string>> DefaultGovernanceSettings() {
       {kDeputyTitleFrom, "2022-12-15"},           // R17: the day after the SOC of 14 Dec 2022
       {kPublicHolidays, kDefaultPublicHolidays},  // R29
       {kCommentPeriodDays, "7"},                  // R23
+      {kNotePlace, kDefaultNotePlace},            // R20
   };
 }
 
@@ -75,6 +76,14 @@ Result<GovernanceSettings> LoadGovernanceSettings(Transaction& tx) {
   auto calendar = ParseHolidayCalendar(*holidays ? **holidays : kDefaultPublicHolidays);
   if (!calendar) return Malformed(kPublicHolidays, "a comma-separated list of MM-DD and YYYY-MM-DD");
   out.holidays = std::move(*calendar);
+  auto place = get(kNotePlace);
+  if (!place) return place.error();
+  auto places = ParseDatedPlaces(*place ? **place : kDefaultNotePlace);
+  if (!places) {
+    return Malformed(kNotePlace, "\"Astana|Астана|Астана; 2019-03-23..2022-09-16 Nur-Sultan|…\" (" +
+                                     places.error().message + ")");
+  }
+  out.note_places = std::move(*places);
   return out;
 }
 

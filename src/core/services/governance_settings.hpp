@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/model/note_place.hpp"
 #include "core/model/silence_procedure.hpp"
 #include "core/ports/store.hpp"
 
@@ -23,6 +24,7 @@ struct GovernanceSettings {
   DateOnlyDeadline date_only_deadline;  // silence.date_only_deadline: "end_of_day" or "HH:MM" (R29)
   HolidayCalendar holidays;             // calendar.public_holidays (R29's flag)
   std::chrono::days comment_period{7};  // comments.period_days (R23): a round's default length
+  std::vector<DatedPlace> note_places;  // notes.place (R20): where notes are dated, by date
 };
 
 inline constexpr char kSilenceMinimumPeriodDays[] = "silence.minimum_period_days";
@@ -31,6 +33,7 @@ inline constexpr char kSilenceDateOnlyDeadline[] = "silence.date_only_deadline";
 inline constexpr char kDeputyTitleFrom[] = "titles.deputy_secretary_general_from";
 inline constexpr char kPublicHolidays[] = "calendar.public_holidays";
 inline constexpr char kCommentPeriodDays[] = "comments.period_days";
+inline constexpr char kNotePlace[] = "notes.place";
 
 // Kazakhstan's public holidays as the default calendar: the fixed days off, and Kurban Ait by
 // year. [I]: the Secretariat must confirm it, and add days moved by decree.

@@ -7,6 +7,7 @@
 #include "core/policy.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/canonical.hpp"
+#include "core/services/note_composition.hpp"
 #include "core/services/silence_procedures.hpp"
 
 namespace chancery::core {
@@ -278,10 +279,10 @@ Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t i
       if (IsMemberStateOn(p, day)) n->addressees.push_back(p.id);
     }
   }
-  for (const auto& lang : n->languages) {
-    const bool has = std::any_of(n->texts.begin(), n->texts.end(), [&](const NoteText& t) { return t.lang == lang; });
-    if (!has) return Error::FailedPrecondition("the note has no text in " + lang + " to register", "texts");
-  }
+  // The wording is composed now, when number, date and place are known, and frozen.
+  auto texts = ComposeNoteTexts(deps, **tx, *n);
+  if (!texts) return texts.error();
+  n->texts = std::move(*texts);
   if (auto r = (*tx)->Notes().Update(*n); !r) {
     if (r.error().code == ErrorCode::kAlreadyExists) {
       return Error::AlreadyExists("note " + Format(*n->number) + " of " + std::to_string(n->number->year) +
@@ -295,6 +296,42 @@ Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t i
   }
   if (auto r = (*tx)->Commit(); !r) return r.error();
   return n;
+}
+
+Result<RenderedFile> RenderNote(Deps& deps, const Actor& actor, std::int64_t id, std::string_view lang,
+                                RenderFormat format) {
+  if (!deps.renderer) return Error::Unavailable("this server renders no notes");
+  if (format == RenderFormat::kAkomaNtoso) return Error::InvalidArgument("a note renders as txt, pdf or docx", "format");
+  if (lang != "all" && !IsSupportedLanguage(lang)) return Error::InvalidArgument("must be en, ru, kk or all", "lang");
+  auto n = GetNote(deps, actor, id);
+  if (!n) return n.error();
+  if (n->status == NoteStatus::kDraft || !n->number) {
+    return Error::FailedPrecondition("note " + std::to_string(id) + " is a draft: it is rendered once registered");
+  }
+  const std::string number = Format(*n->number);
+  std::vector<ExpandedNote> versions;
+  for (const auto& t : n->texts) {
+    if (lang != "all" && t.lang != lang) continue;
+    std::string title;
+    if (deps.note_templates) {
+      auto found = deps.note_templates->Template(ToString(n->purpose), t.lang);
+      if (!found) return found.error();
+      if (*found) {
+        // Only the number: a title is a label ("Note Verbale № 17-1/435"), not wording to compose.
+        title = (*found)->title;
+        const std::string placeholder = "{{number}}";
+        if (auto at = title.find(placeholder); at != std::string::npos) title.replace(at, placeholder.size(), number);
+        if (title.find("{{") != std::string::npos) title.clear();
+      }
+    }
+    versions.push_back({std::string(ToString(n->purpose)), t.lang, std::move(title), t.blocks});
+  }
+  if (versions.empty()) return Error::NotFound("note " + number + " is not issued in " + std::string(lang));
+  auto bytes = deps.renderer->RenderNote(versions, format, *n->date);
+  if (!bytes) return bytes.error();
+  std::string name = "NV-" + n->number->index + "-" + std::to_string(n->number->serial) + "-" +
+                     std::to_string(n->number->year) + "-" + std::string(lang) + "." + std::string(ToString(format));
+  return RenderedFile{std::move(*bytes), std::string(MediaType(format)), std::move(name)};
 }
 
 Result<IncomingNote> RegisterIncomingNote(Deps& deps, const Actor& actor, NewIncomingNote in) {

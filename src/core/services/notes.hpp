@@ -13,6 +13,7 @@
 #include "core/model/user.hpp"
 #include "core/ports/store.hpp"
 #include "core/services/deps.hpp"
+#include "core/services/documents.hpp"
 
 namespace chancery::core {
 
@@ -41,10 +42,19 @@ Result<OutgoingNote> GetNoteByNumber(Deps& deps, const Actor& actor, int year, i
 Result<std::vector<OutgoingNote>> ListNotes(Deps& deps, const Actor& actor, const NoteFilter& filter);
 // Draft → registered: today's date in the organisation's zone and the next serial of that year
 // (or the imported number and date), the addressees fixed (all Member States: those on that
-// date), the text frozen. kFailedPrecondition unless a draft; kAlreadyExists for an imported
+// date), the text composed and frozen (note_composition.hpp: each language's text given at
+// creation, or the purpose's template, expanded with the record's values). kFailedPrecondition unless a draft; kAlreadyExists for an imported
 // number already registered.
 Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t id,
                                   std::optional<ImportedNumber> imported = std::nullopt);
+
+// A registered note as a file (text, PDF or DOCX), for whoever may read it: its frozen text in
+// `lang` ("en", "ru", "kk"), or every language it is issued in, in order ("all"). The file's
+// title is the purpose template's title with the number. kFailedPrecondition for a draft
+// (nothing is issued before registration), kNotFound for a language it is not issued in,
+// kUnavailable when no renderer is wired.
+Result<RenderedFile> RenderNote(Deps& deps, const Actor& actor, std::int64_t id, std::string_view lang,
+                                RenderFormat format);
 
 struct NewIncomingNote {
   std::string sender = {};         // participant id

@@ -1,0 +1,30 @@
+#pragma once
+// A note's wording, composed when it is registered (R18–R20): per language, the text given at
+// creation (texts given at creation are templates too: "{{number}}" is only known now) or else
+// the default template of the note's purpose, expanded with values gathered from the record.
+#include <string_view>
+#include <vector>
+
+#include "core/model/note_values.hpp"
+#include "core/model/note_verbale.hpp"
+#include "core/ports/store.hpp"
+#include "core/services/deps.hpp"
+
+namespace chancery::core {
+
+// The lookup of `note`'s placeholders in `lang`, the note numbered and dated. What `about`
+// names gives the rest, by purpose: the minutes (a document, or the meeting whose minutes they
+// are) for forward_final_minutes and circulate_draft_minutes; a meeting for
+// invite_to_meeting and circulate_meeting_documents; a silence procedure for the silence
+// purposes (expiry, the launching note, the objection that broke silence). {{pages}} is the sum of the enclosures' page counts, a document version's counted
+// by rendering it to PDF in `lang` (in its original language when it has no `lang` text).
+// A value the record does not give is left out: the expansion's error names the placeholder.
+// The lookup refers to `deps`, `tx` and `note`: they must outlive it.
+Result<NoteLookup> NoteValuesLookup(const Deps& deps, Transaction& tx, const OutgoingNote& note, std::string_view lang);
+
+// The texts `note` (numbered and dated) is issued with, one per language in the order of its
+// languages. kFailedPrecondition for a language with neither a text nor a template (purpose
+// "other" has none); the expansion's error naming the missing value otherwise.
+Result<std::vector<NoteText>> ComposeNoteTexts(const Deps& deps, Transaction& tx, const OutgoingNote& note);
+
+}  // namespace chancery::core
