@@ -16,7 +16,7 @@ from aiosmtpd.controller import Controller
 
 from harness import Server
 
-# The texts as registered are what is attached: filling in the number is the renderer's part.
+# The texts are composed (placeholders filled) when the note is registered; what was registered is what is sent.
 TEXTS = [{"lang": lang, "blocks": [{"role": "letterhead", "text": "CICA Secretariat"},
                                    {"role": "text", "text": text}]}
          for lang, text in (("en", "The Secretariat presents its compliments."),
