@@ -124,5 +124,30 @@ TEST(Policy, CheckMapsVerdictsToErrorCodes) {
   EXPECT_EQ(denied->code, ErrorCode::kPermissionDenied);
 }
 
+// What the notices to users rest on (services/notices.cpp): a notice says what it is about, so
+// it goes only to whom Decide lets read that object. An observer delegate must never be told
+// of a silence procedure, a comment round or an item closed to observers; a Member State's
+// delegate and the Chairmanship are told of all of them. Only who may create accounts sets the
+// address notices go to.
+TEST(Policy, NoticesAreToldOnlyOfWhatTheReaderMaySee) {
+  const ObjectRef silence{ObjectKind::kSilenceProcedure, {}};
+  const ObjectRef round{ObjectKind::kDocument, {}, false, std::nullopt, AccessCategory::kMemberStatesOnly};
+  const ObjectRef meeting{ObjectKind::kMeeting, {}};
+  const ObjectRef closed_item{ObjectKind::kAgendaItem, {}, true};
+  const Actor observer{6, "observer.jpn", Role::kObserverDelegate, "JPN"};
+  for (const ObjectRef& hidden : {silence, round, closed_item}) {
+    EXPECT_EQ(Decide(observer, Action::kRead, hidden), Verdict::kHide) << ToString(hidden.kind);
+  }
+  EXPECT_EQ(Decide(observer, Action::kRead, meeting), Verdict::kAllow);
+  for (Role role : {Role::kMemberDelegate, Role::kChairmanship}) {
+    const Actor a{7, "delegate", role, "KAZ"};
+    for (const ObjectRef& seen : {silence, round, meeting, closed_item}) {
+      EXPECT_EQ(Decide(a, Action::kRead, seen), Verdict::kAllow) << ToString(role) << " " << ToString(seen.kind);
+    }
+    EXPECT_EQ(Decide(a, Action::kCreate, {ObjectKind::kUser, {}}), Verdict::kDeny);
+  }
+  EXPECT_EQ(Decide(ActorFor(Role::kAdministrator), Action::kCreate, {ObjectKind::kUser, {}}), Verdict::kAllow);
+}
+
 }  // namespace
 }  // namespace chancery::core

@@ -27,22 +27,22 @@ std::chrono::milliseconds BackOff(const RetryPolicy& policy, int failed_attempts
   return std::min(delay, policy.max_delay);
 }
 
-bool IsDue(const Delivery& delivery, Instant now) {
+bool IsDue(const DeliveryAttempts& delivery, Instant now) {
   return delivery.status == DeliveryStatus::kQueued && delivery.next_attempt_at && *delivery.next_attempt_at <= now;
 }
 
-void Claim(Delivery& delivery, const RetryPolicy& policy, Instant now) {
+void Claim(DeliveryAttempts& delivery, const RetryPolicy& policy, Instant now) {
   ++delivery.attempts;
   delivery.next_attempt_at = now + policy.claim_for;
 }
 
-void MarkSent(Delivery& delivery, Instant now) {
+void MarkSent(DeliveryAttempts& delivery, Instant now) {
   delivery.status = DeliveryStatus::kSent;
   delivery.sent_at = now;
   delivery.next_attempt_at = std::nullopt;
 }
 
-void MarkAttemptFailed(Delivery& delivery, const RetryPolicy& policy, Instant now, std::string error) {
+void MarkAttemptFailed(DeliveryAttempts& delivery, const RetryPolicy& policy, Instant now, std::string error) {
   delivery.last_error = std::move(error);
   if (delivery.attempts >= policy.max_attempts) {
     delivery.status = DeliveryStatus::kFailed;

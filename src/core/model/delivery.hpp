@@ -17,11 +17,9 @@ enum class DeliveryStatus { kQueued, kSent, kFailed };
 std::string_view ToString(DeliveryStatus status);  // "queued", "sent", "failed"
 std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view text);
 
-struct Delivery {
-  std::int64_t id = 0;
-  std::int64_t note_id = 0;
-  std::string participant_id;
-  std::string address;
+// Where one message stands in its attempts: shared by the deliveries of notes and the notices
+// to users (model/notice.hpp), so that both retry by the same rules below.
+struct DeliveryAttempts {
   DeliveryStatus status = DeliveryStatus::kQueued;
   int attempts = 0;        // attempts begun (counted when claimed)
   std::string last_error;  // of the last failed attempt; "" if none failed
@@ -29,6 +27,13 @@ struct Delivery {
   // server died while sending becomes due again.
   std::optional<Instant> next_attempt_at = std::nullopt;
   std::optional<Instant> sent_at = std::nullopt;
+};
+
+struct Delivery : DeliveryAttempts {
+  std::int64_t id = 0;
+  std::int64_t note_id = 0;
+  std::string participant_id;
+  std::string address;
 };
 
 struct RetryPolicy {
@@ -43,13 +48,13 @@ struct RetryPolicy {
 std::chrono::milliseconds BackOff(const RetryPolicy& policy, int failed_attempts);
 
 // Queued and its time has come.
-bool IsDue(const Delivery& delivery, Instant now);
+bool IsDue(const DeliveryAttempts& delivery, Instant now);
 // Takes a due delivery for one attempt: counts it and holds it until now + claim_for.
-void Claim(Delivery& delivery, const RetryPolicy& policy, Instant now);
-void MarkSent(Delivery& delivery, Instant now);
+void Claim(DeliveryAttempts& delivery, const RetryPolicy& policy, Instant now);
+void MarkSent(DeliveryAttempts& delivery, Instant now);
 // After a failed attempt: queued again after the back-off, or failed for good when the
 // attempts are used up.
-void MarkAttemptFailed(Delivery& delivery, const RetryPolicy& policy, Instant now, std::string error);
+void MarkAttemptFailed(DeliveryAttempts& delivery, const RetryPolicy& policy, Instant now, std::string error);
 
 // An address we may put in an SMTP envelope: local@domain, printable ASCII without spaces,
 // angle brackets, commas or quotes, at most 254 characters. Deliberately narrow: addresses are

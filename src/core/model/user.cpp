@@ -1,5 +1,8 @@
 #include "core/model/user.hpp"
 
+#include "core/model/delivery.hpp"
+#include "core/model/participant.hpp"
+
 namespace chancery::core {
 
 std::string_view ToString(Role role) {
@@ -56,6 +59,8 @@ Result<void> ValidateUserShape(const User& user) {
   if (!RoleNeedsParticipant(user.role) && user.participant_id) {
     return Error::InvalidArgument("Secretariat roles are not bound to a participant", "participant_id");
   }
+  if (user.email && !IsMailAddress(*user.email)) return Error::InvalidArgument("not an e-mail address", "email");
+  if (!IsSupportedLanguage(user.language)) return Error::InvalidArgument("language must be en, ru or kk", "language");
   return Ok();
 }
 

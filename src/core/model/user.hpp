@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/model/notice.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 
@@ -36,13 +37,17 @@ struct User {
   std::string password_hash;  // PHC string ($argon2id$…); never leaves storage and core
   Instant created_at{};
   bool active = true;
+  // Where notices go (model/notice.hpp) and in which language; no address, no notices.
+  std::optional<std::string> email = std::nullopt;
+  std::string language = "en";  // en, ru or kk
+  NoticeChoices notices = {};
 };
 
 // Usernames: 3–64 of [a-z0-9._-], starting with a letter, so that they are safe in URLs,
 // logs and audit records.
 Result<void> ValidateUsername(std::string_view username);
 Result<void> ValidatePassword(std::string_view password);  // 12 to 1024 bytes
-Result<void> ValidateUserShape(const User& user);           // role/participant binding etc.
+Result<void> ValidateUserShape(const User& user);           // role/participant binding, address, language
 
 // Who is acting. The system actor is the CLI acting with the operator's authority.
 struct Actor {

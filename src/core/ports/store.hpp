@@ -21,6 +21,7 @@
 #include "core/model/document.hpp"
 #include "core/model/mandate.hpp"
 #include "core/model/meeting.hpp"
+#include "core/model/notice.hpp"
 #include "core/model/note_verbale.hpp"
 #include "core/model/participant.hpp"
 #include "core/model/silence_procedure.hpp"
@@ -230,6 +231,9 @@ class CommentRoundRepository {
   virtual Result<std::vector<CommentRound>> ListForDocument(std::int64_t document_id) = 0;  // by id
   virtual Result<std::int64_t> Insert(const CommentRound& round) = 0;  // assigns the id
   virtual Result<void> Update(const CommentRound& round) = 0;         // kNotFound if absent
+  // Rounds not yet consolidated whose deadline is after `from` and at or before `to`, by
+  // deadline then id: those a reminder pass looks at.
+  virtual Result<std::vector<CommentRound>> ClosingBetween(Instant from, Instant to) = 0;
 };
 
 // The registers of Notes Verbales (model/note_verbale.hpp). Serials are unique per year and
@@ -287,6 +291,24 @@ class DeliveryLog {
   // The earliest next attempt among queued deliveries, for the worker's next wake-up.
   virtual Result<std::optional<Instant>> NextAttempt() = 0;
   virtual Result<void> Update(const Delivery& delivery) = 0;  // kNotFound if absent
+};
+
+// The outbox of notices to users (model/notice.hpp), one per (user, event) for ever: Enqueue of
+// a pair already there adds nothing, however many passes or servers plan it. Claimed like the
+// delivery log: Due then Update in one write transaction.
+class NoticeOutbox {
+ public:
+  virtual ~NoticeOutbox() = default;
+  // Assigns the id and returns it; nullopt, and nothing stored, if the user already has a
+  // notice of that event.
+  virtual Result<std::optional<std::int64_t>> Enqueue(const Notice& notice) = 0;
+  virtual Result<bool> Has(std::int64_t user_id, std::string_view event_key) = 0;
+  virtual Result<std::optional<Notice>> Find(std::int64_t id) = 0;
+  virtual Result<std::vector<Notice>> ListForUser(std::int64_t user_id) = 0;  // by id
+  // Queued notices whose next attempt is at or before `now`, by that time then id; at most `limit`.
+  virtual Result<std::vector<Notice>> Due(Instant now, std::int64_t limit) = 0;
+  virtual Result<std::optional<Instant>> NextAttempt() = 0;
+  virtual Result<void> Update(const Notice& notice) = 0;  // kNotFound if absent
 };
 
 // Full-text search over every paragraph of every version in every language. An entry is
@@ -373,6 +395,7 @@ class Transaction {
   virtual NoteRepository& Notes() = 0;
   virtual AddressBook& Addresses() = 0;
   virtual DeliveryLog& Deliveries() = 0;
+  virtual NoticeOutbox& Notices() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

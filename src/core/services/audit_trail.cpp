@@ -37,6 +37,9 @@ std::string Canonical(const User& u) {
   Put(out, "participant_id", OrEmpty(u.participant_id));
   Put(out, "password_hash", u.password_hash);
   Put(out, "active", u.active ? "1" : "0");
+  Put(out, "email", OrEmpty(u.email));
+  Put(out, "language", u.language);
+  Put(out, "notices_off", FormatNoticesOff(u.notices));
   return out;
 }
 

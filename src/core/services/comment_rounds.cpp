@@ -9,6 +9,7 @@
 #include "core/services/canonical.hpp"
 #include "core/services/documents.hpp"
 #include "core/services/governance_settings.hpp"
+#include "core/services/notices.hpp"
 #include "core/services/search.hpp"
 
 namespace chancery::core {
@@ -114,6 +115,7 @@ Result<CommentRound> OpenCommentRound(Deps& deps, const Actor& actor, std::int64
       !r) {
     return r.error();
   }
+  if (auto r = PlanCommentRoundOpened(deps, **tx, round, *d); !r) return r.error();
   if (auto r = (*tx)->Commit(); !r) return r.error();
   return round;
 }

@@ -5,6 +5,7 @@
 #include "core/policy.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/governance_canonical.hpp"
+#include "core/services/notices.hpp"
 #include "core/services/visibility.hpp"
 
 namespace chancery::core {
@@ -167,6 +168,7 @@ Result<Meeting> CreateMeeting(Deps& deps, const Actor& actor, NewMeeting in) {
       !r) {
     return r.error();
   }
+  if (auto r = PlanMeetingConvened(deps, **tx, m); !r) return r.error();
   if (auto r = (*tx)->Commit(); !r) return r.error();
   return VisiblePart(actor, std::move(m));
 }

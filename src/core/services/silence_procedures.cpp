@@ -2,6 +2,7 @@
 
 #include "core/local_time.hpp"
 #include "core/policy.hpp"
+#include "core/services/notices.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/governance_canonical.hpp"
 #include "core/services/governance_settings.hpp"
@@ -188,6 +189,7 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
       !r) {
     return r.error();
   }
+  if (auto r = PlanSilenceLaunched(deps, *tx, record); !r) return r.error();
   if (auto r = tx->Commit(); !r) return r.error();
   return View(deps, std::move(record), registry, settings);
 }
@@ -261,9 +263,12 @@ Result<RegisteredResponse> RegisterResponseIn(Deps& deps, Transaction& tx, const
   record.responses.push_back(
       {seq, {in.participant_id, in.kind, now}, std::move(in.text), std::move(in.reference), now, actor.user_id});
   const SilenceOutcome outcome = EvaluateAt(deps, record, registry, now);
-  ConcludeIfDecided(deps, record, outcome, registry);
+  const bool concluded = ConcludeIfDecided(deps, record, outcome, registry);
 
   if (auto r = tx.SilenceProcedures().Update(record); !r) return r.error();
+  if (concluded) {
+    if (auto r = PlanSilenceOutcome(deps, tx, record); !r) return r.error();
+  }
   if (auto r = Record(deps, tx, actor,
                       {"silence.response", "silence_procedure", std::to_string(id), before, Canonical(record)});
       !r) {
@@ -291,6 +296,7 @@ Result<int> ConcludeDueSilenceProcedures(Deps& deps) {
     const SilenceOutcome outcome = EvaluateAt(deps, record, **registry, deps.clock.Now());
     if (!ConcludeIfDecided(deps, record, outcome, **registry)) continue;
     if (auto r = (*tx)->SilenceProcedures().Update(record); !r) return r.error();
+    if (auto r = PlanSilenceOutcome(deps, **tx, record); !r) return r.error();
     if (auto r = Record(deps, **tx, Actor::System(),
                         {"silence.conclude", "silence_procedure", std::to_string(id), before, Canonical(record)});
         !r) {

@@ -731,4 +731,15 @@ Result<void> MemoryCommentRounds::Update(const core::CommentRound& round) {
   return core::Ok();
 }
 
+Result<std::vector<core::CommentRound>> MemoryCommentRounds::ClosingBetween(core::Instant from, core::Instant to) {
+  auto state = view_.Read();
+  if (!state) return state.error();
+  auto out = Matching((*state)->comment_rounds, [&](const core::CommentRound& r) {
+    return !r.consolidated_into && r.deadline > from && r.deadline <= to;
+  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const core::CommentRound& a, const core::CommentRound& b) { return a.deadline < b.deadline; });
+  return out;
+}
+
 }  // namespace chancery::storage

@@ -44,6 +44,8 @@ struct MemoryState {
   std::map<std::string, std::vector<std::string>> addresses;  // by participant id
   std::map<std::int64_t, core::Delivery> deliveries;
   std::int64_t last_delivery_id = 0;
+  std::map<std::int64_t, core::Notice> notices;  // the outbox, by id
+  std::int64_t last_notice_id = 0;
 };
 
 // A read transaction shares an immutable snapshot; a write transaction owns a private copy.

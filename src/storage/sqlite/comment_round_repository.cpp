@@ -14,6 +14,9 @@ using core::Result;
 constexpr char kSelectById[] = "SELECT " COMMENT_ROUND_COLUMNS " FROM comment_rounds WHERE id = ?1";
 constexpr char kSelectForDocument[] =
     "SELECT " COMMENT_ROUND_COLUMNS " FROM comment_rounds WHERE document_id = ?1 ORDER BY id";
+constexpr char kSelectClosing[] = "SELECT " COMMENT_ROUND_COLUMNS
+                                  " FROM comment_rounds WHERE consolidated_into IS NULL AND deadline > ?1 "
+                                  "AND deadline <= ?2 ORDER BY deadline, id";
 constexpr char kInsert[] =
     "INSERT INTO comment_rounds (document_id, version, opened_at, deadline, consolidated_into) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -155,6 +158,10 @@ Result<std::optional<core::CommentRound>> CommentRoundRepository::Find(std::int6
 
 Result<std::vector<core::CommentRound>> CommentRoundRepository::ListForDocument(std::int64_t document_id) {
   return Select(tx_, kSelectForDocument, [&](Statement& s) { s.BindInt(1, document_id); });
+}
+
+Result<std::vector<core::CommentRound>> CommentRoundRepository::ClosingBetween(core::Instant from, core::Instant to) {
+  return Select(tx_, kSelectClosing, [&](Statement& s) { s.BindInt(1, ToMillis(from)).BindInt(2, ToMillis(to)); });
 }
 
 Result<std::int64_t> CommentRoundRepository::Insert(const core::CommentRound& round) {

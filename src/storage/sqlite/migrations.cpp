@@ -649,9 +649,42 @@ CREATE INDEX note_deliveries_note ON note_deliveries (note_id);
 CREATE INDEX note_deliveries_due ON note_deliveries (next_attempt_at) WHERE status = 'queued';
 )sql";
 
-constexpr std::array<std::string_view, 9> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                         kMigration4, kMigration5, kMigration6,
-                                                         kMigration7, kMigration8, kMigration9};
+// 10: notices to users (core/model/notice.hpp). Each user's address, language and the notice
+// kinds they turned off (comma-separated names, "" = every kind on); the outbox, one row per
+// user and event for ever (UNIQUE), so that planning an event twice, from any server, sends
+// nothing twice. Queued rows carry their next attempt, as note_deliveries does.
+constexpr std::string_view kMigration10 = R"sql(
+ALTER TABLE users ADD COLUMN email TEXT;
+ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'ru', 'kk'));
+ALTER TABLE users ADD COLUMN notices_off TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  event_key TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('silence_launched', 'silence_outcome', 'comment_round_opened',
+                                     'comment_round_closing', 'meeting_convened')),
+  address TEXT NOT NULL,
+  lang TEXT NOT NULL CHECK (lang IN ('en', 'ru', 'kk')),
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  stale_after INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  last_error TEXT NOT NULL,
+  next_attempt_at INTEGER,
+  sent_at INTEGER,
+  CHECK ((status = 'queued') = (next_attempt_at IS NOT NULL)),
+  CHECK ((status = 'sent') = (sent_at IS NOT NULL)),
+  UNIQUE (user_id, event_key)
+) STRICT;
+CREATE INDEX notices_due ON notices (next_attempt_at) WHERE status = 'queued';
+)sql";
+
+constexpr std::array<std::string_view, 10> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                          kMigration5, kMigration6, kMigration7, kMigration8,
+                                                          kMigration9, kMigration10};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

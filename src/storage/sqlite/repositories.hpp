@@ -161,6 +161,7 @@ class CommentRoundRepository : public core::CommentRoundRepository {
   core::Result<std::vector<core::CommentRound>> ListForDocument(std::int64_t document_id) override;
   core::Result<std::int64_t> Insert(const core::CommentRound& round) override;
   core::Result<void> Update(const core::CommentRound& round) override;
+  core::Result<std::vector<core::CommentRound>> ClosingBetween(core::Instant from, core::Instant to) override;
 
  private:
   TxContext& tx_;
@@ -208,6 +209,22 @@ class DeliveryLog : public core::DeliveryLog {
   core::Result<std::vector<core::Delivery>> Due(core::Instant now, std::int64_t limit) override;
   core::Result<std::optional<core::Instant>> NextAttempt() override;
   core::Result<void> Update(const core::Delivery& delivery) override;
+
+ private:
+  TxContext& tx_;
+};
+
+// The outbox of notices to users (notices, migration 10).
+class NoticeOutbox : public core::NoticeOutbox {
+ public:
+  explicit NoticeOutbox(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<std::int64_t>> Enqueue(const core::Notice& notice) override;
+  core::Result<bool> Has(std::int64_t user_id, std::string_view event_key) override;
+  core::Result<std::optional<core::Notice>> Find(std::int64_t id) override;
+  core::Result<std::vector<core::Notice>> ListForUser(std::int64_t user_id) override;
+  core::Result<std::vector<core::Notice>> Due(core::Instant now, std::int64_t limit) override;
+  core::Result<std::optional<core::Instant>> NextAttempt() override;
+  core::Result<void> Update(const core::Notice& notice) override;
 
  private:
   TxContext& tx_;

@@ -9,20 +9,20 @@ namespace {
 using core::Result;
 
 constexpr char kSelectById[] =
-    "SELECT id, username, display_name, role, participant_id, password_hash, created_at, active "
+    "SELECT id, username, display_name, role, participant_id, password_hash, created_at, active, email, language, notices_off "
     "FROM users WHERE id = ?1";
 constexpr char kSelectByUsername[] =
-    "SELECT id, username, display_name, role, participant_id, password_hash, created_at, active "
+    "SELECT id, username, display_name, role, participant_id, password_hash, created_at, active, email, language, notices_off "
     "FROM users WHERE username = ?1";
 constexpr char kSelectAll[] =
-    "SELECT id, username, display_name, role, participant_id, password_hash, created_at, active "
+    "SELECT id, username, display_name, role, participant_id, password_hash, created_at, active, email, language, notices_off "
     "FROM users ORDER BY id";
 constexpr char kInsert[] =
-    "INSERT INTO users (username, display_name, role, participant_id, password_hash, created_at, active) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO users (username, display_name, role, participant_id, password_hash, created_at, active, email, "
+    "language, notices_off) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 constexpr char kUpdate[] =
     "UPDATE users SET username = ?2, display_name = ?3, role = ?4, participant_id = ?5, password_hash = ?6, "
-    "created_at = ?7, active = ?8 WHERE id = ?1";
+    "created_at = ?7, active = ?8, email = ?9, language = ?10, notices_off = ?11 WHERE id = ?1";
 
 Result<core::User> ReadRow(const Statement& row) {
   core::User u;
@@ -36,6 +36,11 @@ Result<core::User> ReadRow(const Statement& row) {
   u.password_hash = row.ColumnText(5);
   u.created_at = FromMillis(row.ColumnInt(6));
   u.active = row.ColumnInt(7) != 0;
+  u.email = row.ColumnOptionalText(8);
+  u.language = row.ColumnText(9);
+  auto off = core::ParseNoticesOff(row.ColumnText(10));
+  if (!off) return core::Error::Internal("users.notices_off holds '" + row.ColumnText(10) + "'");
+  u.notices = std::move(*off);
   return u;
 }
 
@@ -47,7 +52,10 @@ void BindFields(Statement& s, int first, const core::User& u) {
       .BindOptionalText(first + 3, u.participant_id)
       .BindText(first + 4, u.password_hash)
       .BindInt(first + 5, ToMillis(u.created_at))
-      .BindInt(first + 6, u.active ? 1 : 0);
+      .BindInt(first + 6, u.active ? 1 : 0)
+      .BindOptionalText(first + 7, u.email)
+      .BindText(first + 8, u.language)
+      .BindText(first + 9, core::FormatNoticesOff(u.notices));
 }
 
 // Unique-key and foreign-key failures, in words about the user.
