@@ -65,6 +65,9 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/users", {ListUsers, in, false});
   router_.Add("POST", "/api/v1/users", {CreateUser, in, true});
   router_.Add("GET", "/api/v1/users/{id}", {GetUser, in, false});
+  router_.Add("PATCH", "/api/v1/users/{id}", {UpdateUser, in, false});
+  router_.Add("GET", "/api/v1/me/notices", {GetOwnNotices, in, false});
+  router_.Add("PUT", "/api/v1/me/notices", {SetOwnNotices, in, false});
   router_.Add("GET", "/api/v1/audit", {ListAudit, in, false});
   router_.Add("GET", "/api/v1/audit/verify", {VerifyAudit, in, false});
   router_.Add("GET", "/api/v1/bodies", {ListBodies, in, false});

@@ -133,6 +133,9 @@ Response AddParticipantName(Context&, Call&);
 Response ListUsers(Context&, Call&);
 Response CreateUser(Context&, Call&);
 Response GetUser(Context&, Call&);
+Response UpdateUser(Context&, Call&);
+Response GetOwnNotices(Context&, Call&);
+Response SetOwnNotices(Context&, Call&);
 
 Response ListDocuments(Context&, Call&);
 Response CreateDocument(Context&, Call&);

@@ -32,8 +32,18 @@ const std::vector<cli::CommandSpec>& CommandSpecs() {
         {"role", "ROLE", "administrator, officer, chairmanship, member_delegate or observer_delegate", true},
         {"participant", "ID", "participant the account acts for (chairmanship and delegates)", false},
         {"display-name", "TEXT", "name shown to others (default: the username)", false},
+        {"email", "ADDRESS", "where the user's e-mail notices go (default: none, so no notices)", false},
+        {"language", "LANG", "language of the user's notices: en (default), ru or kk", false},
         {"password-stdin", "", "read the password from the first line of standard input", false}},
        {"chancery user add --data ./data --username delegate.jpn --role observer_delegate --participant JPN"}},
+      {{"user", "set"},
+       "Change a user's e-mail address or notice language.",
+       {{"data", "DIR", "data directory", true},
+        {"username", "NAME", "the account to change", true},
+        {"email", "ADDRESS", "where the user's e-mail notices go", false},
+        {"no-email", "", "remove the address: the user gets no notices", false},
+        {"language", "LANG", "language of the user's notices: en, ru or kk", false}},
+       {"chancery user set --data ./data --username delegate.kaz --email delegate@mfa.kz --language kk"}},
       {{"user", "list"}, "List user accounts.", {{"data", "DIR", "data directory", true}}, {}},
       {{"backup"},
        "Copy the database to FILE while the server may be running (SQLite online backup).",
@@ -77,6 +87,7 @@ int RunCommand(const cli::CommandSpec& spec, const cli::Arguments& args) {
   if (w[0] == "backup") return Backup(args);
   if (w[0] == "user" && w[1] == "add") return UserAdd(args);
   if (w[0] == "user" && w[1] == "list") return UserList(args);
+  if (w[0] == "user" && w[1] == "set") return UserSet(args);
   if (w[0] == "audit" && w[1] == "verify") return AuditVerify(args);
   if (w[0] == "render" && w[1] == "minutes") return RenderMinutes(args);
   if (w[0] == "render" && w[1] == "note") return RenderNote(args);

@@ -15,6 +15,7 @@ int Init(const cli::Arguments& args);
 int Serve(const cli::Arguments& args);
 int UserAdd(const cli::Arguments& args);
 int UserList(const cli::Arguments& args);
+int UserSet(const cli::Arguments& args);
 int Backup(const cli::Arguments& args);
 int AuditVerify(const cli::Arguments& args);
 int RenderMinutes(const cli::Arguments& args);

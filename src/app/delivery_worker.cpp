@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "core/services/dispatch.hpp"
+#include "core/services/notices.hpp"
 
 namespace chancery::app {
 
@@ -12,7 +13,15 @@ DeliveryWorker::DeliveryWorker(core::Deps& deps, core::MailSender& mail, std::ch
 
 DeliveryWorker::~DeliveryWorker() { Stop(); }
 
-core::Result<int> DeliveryWorker::RunOnce() { return core::SendDueDeliveries(deps_, mail_); }
+core::Result<int> DeliveryWorker::RunOnce() {
+  auto notes = core::SendDueDeliveries(deps_, mail_);
+  if (!notes) return notes;
+  // Reminders are planned on the same beat: a pass is cheap (a read) when none has come due.
+  if (auto planned = core::PlanCommentReminders(deps_); !planned) return planned.error();
+  auto notices = core::SendDueNotices(deps_, mail_);
+  if (!notices) return notices;
+  return *notes + *notices;
+}
 
 void DeliveryWorker::Start() {
   std::lock_guard lock(mutex_);
@@ -31,10 +40,14 @@ void DeliveryWorker::Stop() {
 }
 
 std::chrono::milliseconds DeliveryWorker::SleepBeforeNextPass() {
-  auto next = core::NextDeliveryAttempt(deps_);
-  if (!next || !*next) return max_sleep_;
+  auto delivery = core::NextDeliveryAttempt(deps_);
+  auto notice = core::NextNoticeAttempt(deps_);
+  if (!delivery || !notice) return max_sleep_;
+  std::optional<core::Instant> next = *delivery;
+  if (*notice && (!next || **notice < *next)) next = *notice;
+  if (!next) return max_sleep_;
   // Measured on the clock port, slept on the system's, as the silence scheduler does.
-  const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(**next - deps_.clock.Now());
+  const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(*next - deps_.clock.Now());
   return std::clamp(until, std::chrono::milliseconds{0}, max_sleep_);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
-// The worker that sends Notes Verbales by e-mail: a thread that claims each due delivery in a
-// write transaction, sends it, and records the outcome (core/services/dispatch.hpp). Like the
+// The worker that sends e-mail: Notes Verbales (core/services/dispatch.hpp) and notices to users
+// (core/services/notices.hpp), one thread for both. Each pass plans the comment reminders that
+// have come due, then claims each due delivery and notice in a write transaction, sends it, and
+// records the outcome. Like the
 // silence scheduler it keeps nothing in memory — what is due is read from the store each pass —
 // so several servers may run it over one database and a restart loses nothing.
 #include <chrono>
@@ -22,7 +24,7 @@ class DeliveryWorker {
   DeliveryWorker(const DeliveryWorker&) = delete;
   DeliveryWorker& operator=(const DeliveryWorker&) = delete;
 
-  core::Result<int> RunOnce();  // one pass on the caller's thread: attempts made
+  core::Result<int> RunOnce();  // one pass on the caller's thread: attempts made (notes and notices)
   void Start();
   void Stop();  // waits for the thread; idempotent
 

@@ -30,6 +30,8 @@ core::Result<void> ReplayScenario(Runtime& rt, const codec::Scenario& scenario,
   if (scenario.phases.empty()) return core::Ok();
   platform::ManualClock clock(scenario.phases.front().at);
   const core::Deps& base = *rt.deps;
+  // Without notice templates: the replay re-enacts 2021 on a clock of its own, where every event
+  // is "recent", and nobody is to be mailed about history.
   core::Deps deps{base.store, clock, base.digest, base.hasher, base.random, base.zone, base.formatter, base.auth,
                   base.participants, base.renderer, base.note_templates};
   api::Metrics metrics;

@@ -50,6 +50,10 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const std::string& data_dir, 
   if (!templates) return templates.error();
   rt->note_templates = std::make_unique<EmbeddedNoteTemplates>(std::move(*templates));
   rt->deps->note_templates = rt->note_templates.get();
+  auto notices = EmbeddedNoticeTemplates::Load();
+  if (!notices) return notices.error();
+  rt->notice_templates = std::make_unique<EmbeddedNoticeTemplates>(std::move(*notices));
+  rt->deps->notice_templates = rt->notice_templates.get();
   return rt;
 }
 

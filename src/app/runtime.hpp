@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/embedded_note_templates.hpp"
+#include "app/embedded_notice_templates.hpp"
 #include "core/services/deps.hpp"
 #include "platform/icu_format.hpp"
 #include "platform/sodium_crypto.hpp"
@@ -30,6 +31,7 @@ struct Runtime {
   platform::IcuDateFormatter formatter;
   render::DocumentRenderer renderer;
   std::unique_ptr<EmbeddedNoteTemplates> note_templates;
+  std::unique_ptr<EmbeddedNoticeTemplates> notice_templates;
   std::unique_ptr<core::Deps> deps;
 };
 

@@ -161,7 +161,34 @@ boost::json::object ToJson(const core::User& u) {
           {"role", core::ToString(u.role)},
           {"participant_id", OrNull(u.participant_id)},
           {"active", u.active},
-          {"created_at", core::FormatInstant(u.created_at)}};
+          {"created_at", core::FormatInstant(u.created_at)},
+          {"email", OrNull(u.email)},
+          {"language", u.language},
+          {"notices", NoticeKindsToJson(u.notices)}};
+}
+
+boost::json::object NoticeKindsToJson(const core::NoticeChoices& choices) {
+  boost::json::object out;
+  for (core::NoticeKind k : core::kAllNoticeKinds) out[core::ToString(k)] = choices.Wants(k);
+  return out;
+}
+
+core::Result<std::vector<std::pair<core::NoticeKind, bool>>> NoticeKindsFromJson(const boost::json::object& o,
+                                                                               const std::string& path) {
+  std::vector<std::pair<core::NoticeKind, bool>> out;
+  for (const auto& [key, value] : o) {
+    const std::string at = path + "." + std::string(key);
+    auto kind = core::ParseNoticeKind(key);
+    if (!kind) {
+      return core::Error::InvalidArgument(
+          "not a notice kind: silence_launched, silence_outcome, comment_round_opened, comment_round_closing or "
+          "meeting_convened",
+          at);
+    }
+    if (!value.is_bool()) return core::Error::InvalidArgument("must be true or false", at);
+    out.emplace_back(*kind, value.as_bool());
+  }
+  return out;
 }
 
 boost::json::object ToJson(const core::AuditRecord& r) {

@@ -2,7 +2,10 @@
 // The JSON shapes of domain objects, shared by the HTTP API and the CLI's importers so that a
 // dataset file and an API body describe a participant the same way.
 #include <boost/json/object.hpp>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "codec/json_writer.hpp"
 #include "core/model/audit.hpp"
@@ -21,6 +24,12 @@ core::Result<core::StatusChange> StatusChangeFromJson(const boost::json::object&
 core::Result<core::NameVersion> NameFromJson(const boost::json::object& o, std::string path = {});
 
 boost::json::object ToJson(const core::User& u);  // never includes the password hash
+// {"silence_launched": true, …}: every notice kind with whether the user receives it.
+boost::json::object NoticeKindsToJson(const core::NoticeChoices& choices);
+// The kinds named in `o` with their wish; an unknown kind or a value not true/false is
+// kInvalidArgument naming "<path>.<kind>".
+core::Result<std::vector<std::pair<core::NoticeKind, bool>>> NoticeKindsFromJson(const boost::json::object& o,
+                                                                               const std::string& path);
 boost::json::object ToJson(const core::AuditRecord& r);
 
 }  // namespace chancery::codec
