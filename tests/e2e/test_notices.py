@@ -9,7 +9,7 @@ import unittest
 
 from aiosmtpd.controller import Controller
 
-from harness import Server
+from harness import Server, run_cli
 from test_dispatch import Inbox, free_port
 
 START = "2026-11-30T04:00:00Z"           # 09:00 in Almaty (UTC+5 since March 2024)
@@ -141,6 +141,24 @@ class Notices(unittest.TestCase):
         self.assertTrue(self.subjects("delegate.ind")[3].startswith("Silence procedure concluded, text adopted"))
         for user in ADDRESSES:
             self.assertEqual(len(set(self.subjects(user))), len(self.subjects(user)), self.subjects(user))
+
+    def test_the_cli_sets_an_address_and_a_language_and_refuses_a_bad_one(self):
+        code, out, err = run_cli("user", "set", "--data", self.server.data, "--username", "observer.tkm",
+                                 "--email", "cica@mfa.gov.tm", "--language", "ru", env=self.server.env)
+        self.assertEqual(code, 0, err)
+        self.assertIn("cica@mfa.gov.tm", out)
+        users = {u["username"]: u for u in self.ok("admin", "GET", "/api/v1/users")["items"]}
+        self.assertEqual((users["observer.tkm"]["email"], users["observer.tkm"]["language"]), ("cica@mfa.gov.tm", "ru"))
+        code, out, err = run_cli("user", "set", "--data", self.server.data, "--username", "observer.tkm",
+                                 "--email", "not an address", env=self.server.env)
+        self.assertEqual(code, 2, err)
+        self.assertIn("email", err)
+        code, out, err = run_cli("user", "add", "--data", self.server.data, "--username", "delegate.aze",
+                                 "--role", "member_delegate", "--participant", "AZE", "--email", "cica@mfa.gov.az",
+                                 "--language", "kk", env=self.server.env)
+        self.assertEqual(code, 0, err)
+        users = {u["username"]: u for u in self.ok("admin", "GET", "/api/v1/users")["items"]}
+        self.assertEqual((users["delegate.aze"]["email"], users["delegate.aze"]["language"]), ("cica@mfa.gov.az", "kk"))
 
 
 if __name__ == "__main__":

@@ -111,26 +111,25 @@ Values RoundValues(const Deps& deps, const CommentRound& round, const Document& 
           {"deadline", WrittenInstant(deps, round.deadline, lang)}};
 }
 
-// The reminders the pass would add now: (user, round) pairs not yet in the outbox.
-struct Reminder {
-  User user;
+// A round in the reminder window with someone still to remind: the round, its document, and
+// the addressees that have not commented.
+struct RoundToRemind {
   CommentRound round;
+  Document document;
+  std::vector<std::string> silent;
 };
-Result<std::vector<Reminder>> DueReminders(const Deps& deps, Transaction& tx) {
+Result<std::vector<RoundToRemind>> RoundsToRemind(const Deps& deps, Transaction& tx) {
   auto settings = LoadNoticeSettings(tx);
   if (!settings) return settings.error();
   const Instant now = deps.clock.Now();
   auto rounds = tx.CommentRounds().ClosingBetween(now, now + settings->reminder);
   if (!rounds) return rounds.error();
-  std::vector<Reminder> out;
+  std::vector<RoundToRemind> out;
   if (rounds->empty()) return out;
   auto users = tx.Users().List();
   if (!users) return users.error();
-  for (const auto& round : *rounds) {
+  for (auto& round : *rounds) {
     if (round.opened_at >= round.deadline - settings->reminder) continue;
-    auto d = tx.Documents().Find(round.document_id);
-    if (!d) return d.error();
-    if (!*d) continue;
     // Those who answered are not reminded: a state that commented at all has taken part.
     std::vector<std::string> silent;
     for (const auto& p : round.addressees) {
@@ -138,14 +137,23 @@ Result<std::vector<Reminder>> DueReminders(const Deps& deps, Transaction& tx) {
                                         [&](const Comment& c) { return c.participant_id == p; });
       if (!answered) silent.push_back(p);
     }
-    const std::vector<ObjectRef> objects = {kRoundRef,
-                                            {ObjectKind::kDocument, {}, false, std::nullopt, (*d)->access}};
+    // Cheap first, since most passes find everyone reminded already: the document (every
+    // version's text) is read only when someone is still without the reminder.
     const std::string key = NoticeEventKey(NoticeKind::kCommentRoundClosing, round.id);
-    for (User& user : NoticeRecipients(*users, silent, NoticeKind::kCommentRoundClosing, objects)) {
+    bool pending = false;
+    for (const User& user : NoticeRecipients(*users, silent, NoticeKind::kCommentRoundClosing, {kRoundRef})) {
       auto has = tx.Notices().Has(user.id, key);
       if (!has) return has.error();
-      if (!*has) out.push_back({std::move(user), round});
+      if (!*has) {
+        pending = true;
+        break;
+      }
     }
+    if (!pending) continue;
+    auto d = tx.Documents().Find(round.document_id);
+    if (!d) return d.error();
+    if (!*d) continue;
+    out.push_back({std::move(round), std::move(**d), std::move(silent)});
   }
   return out;
 }
@@ -268,26 +276,19 @@ Result<int> PlanCommentReminders(Deps& deps) {
     // Most passes find nothing new: they read, and leave the writer slot to others.
     auto tx = deps.store.Begin(TxMode::kRead);
     if (!tx) return tx.error();
-    auto due = DueReminders(deps, **tx);
+    auto due = RoundsToRemind(deps, **tx);
     if (!due) return due.error();
     if (due->empty()) return 0;
   }
   auto tx = deps.store.Begin(TxMode::kWrite);
   if (!tx) return tx.error();
-  auto due = DueReminders(deps, **tx);
+  auto due = RoundsToRemind(deps, **tx);
   if (!due) return due.error();
   int planned = 0;
-  std::map<std::int64_t, Document> documents;
-  for (const auto& [user, round] : *due) {
-    if (!documents.contains(round.document_id)) {
-      auto d = (*tx)->Documents().Find(round.document_id);
-      if (!d) return d.error();
-      documents.emplace(round.document_id, std::move(**d));
-    }
-    const Document& d = documents.at(round.document_id);
-    auto added = Plan(deps, **tx, NoticeKind::kCommentRoundClosing, "comment_round_closing", round.id,
-                      {*user.participant_id}, {kRoundRef, {ObjectKind::kDocument, {}, false, std::nullopt, d.access}},
-                      round.deadline, [&](const std::string& lang) { return RoundValues(deps, round, d, lang); });
+  for (const auto& [round, document, silent] : *due) {
+    auto added = Plan(deps, **tx, NoticeKind::kCommentRoundClosing, "comment_round_closing", round.id, silent,
+                      {kRoundRef, {ObjectKind::kDocument, {}, false, std::nullopt, document.access}}, round.deadline,
+                      [&](const std::string& lang) { return RoundValues(deps, round, document, lang); });
     if (!added) return added.error();
     planned += *added;
   }

@@ -235,6 +235,19 @@ TEST_F(Notices, TheReminderGoesOnlyToStatesThatHaveNotCommentedInsideTheWindowAn
   EXPECT_TRUE(Outbox(jpn_).empty());
 }
 
+TEST_F(Notices, ARoundOnADocumentTheDelegatesMayNotReadIsToldToNobody) {
+  NewDocument internal{"SEC/2021/Note/1", DocumentKind::kNote, BodyCode::kSoc, AccessCategory::kSecretariatOnly,
+                       std::nullopt, "internal",
+                       {{{"en", "Internal", {{"p1", ParagraphStyle::kText, "Text.", 0}}}, TranslationStatus::kOriginal}}};
+  auto d = CreateDocument(deps_, kOfficer, internal);
+  ASSERT_TRUE(d) << d.error().message;
+  auto round = OpenCommentRound(deps_, kOfficer, d->id, {});
+  ASSERT_TRUE(round) << round.error().message;
+  clock_.Set(round->deadline - hours{24});
+  EXPECT_EQ(*PlanCommentReminders(deps_), 0);
+  for (auto user : {kaz_, rus_, ind_, jpn_}) EXPECT_TRUE(Outbox(user).empty()) << user;
+}
+
 TEST_F(Notices, NoReminderAfterTheDeadlineAndTheWindowIsASetting) {
   const auto document = Minutes();
   auto round = OpenCommentRound(deps_, kOfficer, document, {});
