@@ -158,11 +158,11 @@ Result<std::vector<RoundToRemind>> RoundsToRemind(const Deps& deps, Transaction&
   return out;
 }
 
-// The notice as failed without an attempt: it is no longer worth sending.
-void Drop(Notice& n, Instant now) {
+// The notice as failed without an attempt: it is no longer to be sent.
+void Drop(Notice& n, std::string why) {
   n.status = DeliveryStatus::kFailed;
   n.next_attempt_at = std::nullopt;
-  n.last_error = "not sent: no longer timely at " + FormatInstant(now);
+  n.last_error = std::move(why);
 }
 
 }  // namespace
@@ -310,15 +310,22 @@ Result<int> SendDueNotices(Deps& deps, MailSender& mail) {
       if (!due) return due.error();
       if (due->empty()) return attempts;
       Notice n = std::move(due->front());
-      const bool stale = n.stale_after && now > *n.stale_after;
-      if (stale) {
-        Drop(n, now);
+      // What changed since it was planned decides too: a user who has since turned the kind
+      // off, lost the address or left is not written to.
+      auto user = (*tx)->Users().Find(n.user_id);
+      if (!user) return user.error();
+      const bool unwanted = !*user || !(*user)->active || !(*user)->email || !(*user)->notices.Wants(n.kind);
+      const bool late = n.stale_after && now > *n.stale_after;
+      if (unwanted) {
+        Drop(n, "not sent: the user no longer receives it");
+      } else if (late) {
+        Drop(n, "not sent: no longer timely at " + FormatInstant(now));
       } else {
         Claim(n, settings->retry, now);
       }
       if (auto r = (*tx)->Notices().Update(n); !r) return r.error();
       if (auto r = (*tx)->Commit(); !r) return r.error();
-      if (stale) continue;
+      if (unwanted || late) continue;
       claimed = std::move(n);
     }
     ++attempts;

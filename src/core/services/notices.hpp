@@ -60,7 +60,8 @@ Result<int> PlanCommentReminders(Deps& deps);
 
 // The worker's steps, as for deliveries (dispatch.hpp): claims each due notice in a write
 // transaction, sends it outside any, records the outcome. A notice no longer timely (past its
-// stale_after) is dropped as failed instead of sent. Returns the attempts made.
+// stale_after), or whose user has since turned its kind off, lost the address or been
+// deactivated, is dropped as failed instead of sent. Returns the attempts made.
 Result<int> SendDueNotices(Deps& deps, MailSender& mail);
 Result<std::optional<Instant>> NextNoticeAttempt(Deps& deps);
 

@@ -290,6 +290,17 @@ TEST_F(Notices, SendingMailsEachDueNoticeOnceAndDropsOneNoLongerTimely) {
   EXPECT_NE(Outbox(kaz_)[1].last_error.find("no longer timely"), std::string::npos);
 }
 
+TEST_F(Notices, ANoticePlannedBeforeTheUserTurnedItsKindOffIsNotSent) {
+  ASSERT_TRUE(Launch());
+  const Actor rus{rus_, "delegate.rus", Role::kMemberDelegate, "RUS"};
+  ASSERT_TRUE(SetOwnNoticeSettings(deps_, rus, {std::nullopt, {{NoticeKind::kSilenceLaunched, false}}}));
+  Mailbox mail;
+  EXPECT_EQ(*SendDueNotices(deps_, mail), 2);
+  for (const auto& m : mail.sent) EXPECT_NE(m.to, "delegate.rus@example.org");
+  EXPECT_EQ(Outbox(rus_)[0].status, DeliveryStatus::kFailed);
+  EXPECT_EQ(Outbox(rus_)[0].last_error, "not sent: the user no longer receives it");
+}
+
 TEST_F(Notices, AMeetingConvenedTellsMemberStatesAndInvitedObserversButNotOfAMeetingPast) {
   NewMeeting m;
   m.starts_on = Date{year{2021} / October / 12};
