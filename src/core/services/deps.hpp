@@ -7,6 +7,7 @@
 #include "core/ports/crypto.hpp"
 #include "core/ports/date_format.hpp"
 #include "core/ports/note_templates.hpp"
+#include "core/ports/pdf_inspector.hpp"
 #include "core/ports/renderer.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/time_zone.hpp"
@@ -38,11 +39,13 @@ struct Deps {
   const DocumentRenderer* renderer = nullptr;
   // The wording of notes verbales; null where no note is composed (core tests of other things).
   const NoteTemplates* note_templates = nullptr;
+  // Reads uploaded PDFs; null where nothing is uploaded (core tests of other things).
+  const PdfInspector* pdf_inspector = nullptr;
 
   // The same dependencies over another store (a request's read snapshot): one place that
   // copies every member, so that none is dropped on the way.
   Deps With(Store& other) const {
-    return Deps{other, clock, digest, hasher, random, zone, formatter, auth, participants, renderer, note_templates};
+    return Deps{other, clock, digest, hasher, random, zone, formatter, auth, participants, renderer, note_templates, pdf_inspector};
   }
 };
 

@@ -44,6 +44,14 @@ struct MemoryState {
   std::map<std::string, std::vector<std::string>> addresses;  // by participant id
   std::map<std::int64_t, core::Delivery> deliveries;
   std::int64_t last_delivery_id = 0;
+  // Uploaded files. The bytes are shared, never copied: a write transaction copies the state,
+  // and an upload may be megabytes.
+  struct FileRow {
+    core::StoredFile file;
+    std::shared_ptr<const std::string> content;
+  };
+  std::map<std::int64_t, FileRow> files;
+  std::int64_t last_file_id = 0;
 };
 
 // A read transaction shares an immutable snapshot; a write transaction owns a private copy.
