@@ -31,7 +31,7 @@ core::Result<void> ReplayScenario(Runtime& rt, const codec::Scenario& scenario,
   platform::ManualClock clock(scenario.phases.front().at);
   const core::Deps& base = *rt.deps;
   core::Deps deps{base.store, clock, base.digest, base.hasher, base.random, base.zone, base.formatter, base.auth,
-                  base.participants, base.renderer, base.note_templates};
+                  base.participants, base.renderer, base.note_templates, base.pdf_inspector};
   api::Metrics metrics;
   api::Api api(deps, metrics, {});
   Saved saved;
