@@ -460,12 +460,15 @@ net::awaitable<void> Server::Impl::Connection::Loop() {
         co_await bhttp::async_read_header(stream_, buffer_, *parser, kNoThrow);
     (void)header_bytes;
     beast::error_code ec = header_ec;
-    if (!ec) {
+    // The header is whole when Beast refuses a declared length over the larger limit, so the
+    // refusal can name the limit of this request's route.
+    if ((!ec || ec == bhttp::error::body_limit) && server_.options_.is_upload) {
       const BeastRequest& head = parser->get();
-      if (server_.options_.is_upload &&
-          server_.options_.is_upload(ToStd(head.method_string()), ToStd(head.target()))) {
+      if (server_.options_.is_upload(ToStd(head.method_string()), ToStd(head.target()))) {
         body_limit_ = std::max(server_.options_.body_limit, server_.options_.upload_body_limit);
       }
+    }
+    if (!ec) {
       const auto declared = parser->content_length();
       if (declared && *declared > body_limit_) {
         ec = bhttp::error::body_limit;
