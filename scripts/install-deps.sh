@@ -12,6 +12,8 @@ packages=(
   poppler-utils libxml2-utils libreoffice-writer-nogui   # render_test reads its output with these
   libcurl4-openssl-dev   # src/mail: SMTP
   python3-aiosmtpd       # tests/e2e/test_dispatch.py: the SMTP server the test reads
+  libpoppler-cpp-dev     # src/render/poppler_pdf_inspector.cpp: the pages of uploaded PDFs
+  qpdf                   # render_test and tests/e2e/test_files.py encrypt a PDF to see it refused
 )
 packages+=("$@")  # extra packages a caller needs (the benchmark adds wrk and nginx-light)
 

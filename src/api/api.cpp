@@ -107,6 +107,9 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/notes/{id}/render", {RenderNote, in, true});  // PDF: off the I/O threads
   router_.Add("POST", "/api/v1/notes/{id}/dispatch", {DispatchNote, in, false});
   router_.Add("GET", "/api/v1/notes/{id}/deliveries", {ListDeliveries, in, false});
+  // Reading a PDF of megabytes (poppler) and its digest: off the I/O threads.
+  router_.Add("POST", "/api/v1/files", {UploadFile, in, true});
+  router_.Add("GET", "/api/v1/files/{id}", {DownloadFile, in, true});
   router_.Add("GET", "/api/v1/incoming-notes", {ListIncomingNotes, in, false});
   router_.Add("POST", "/api/v1/incoming-notes", {RegisterIncomingNote, in, false});
   router_.Add("GET", "/api/v1/incoming-notes/{id}", {GetIncomingNote, in, false});

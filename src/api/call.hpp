@@ -170,6 +170,9 @@ Response GetAddresses(Context&, Call&);
 Response SetAddresses(Context&, Call&);
 Response DispatchNote(Context&, Call&);
 Response ListDeliveries(Context&, Call&);
+// handlers/file_handlers.cpp
+Response UploadFile(Context&, Call&);
+Response DownloadFile(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);

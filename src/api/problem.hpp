@@ -26,7 +26,8 @@ inline constexpr ProblemType kMethodNotAllowed{"urn:chancery:problem:method-not-
 inline constexpr ProblemType kAlreadyExists{"urn:chancery:problem:already-exists", 409, "Already exists"};
 inline constexpr ProblemType kConflict{"urn:chancery:problem:conflict", 409, "Conflict"};
 inline constexpr ProblemType kFailedPrecondition{"urn:chancery:problem:failed-precondition", 409, "Not possible in the current state"};
-inline constexpr ProblemType kUnsupportedMediaType{"urn:chancery:problem:unsupported-media-type", 415, "Body must be application/json"};
+inline constexpr ProblemType kPayloadTooLarge{"urn:chancery:problem:payload-too-large", 413, "Payload too large"};
+inline constexpr ProblemType kUnsupportedMediaType{"urn:chancery:problem:unsupported-media-type", 415, "Unsupported media type"};
 inline constexpr ProblemType kValidation{"urn:chancery:problem:validation", 422, "Invalid request"};
 inline constexpr ProblemType kRateLimited{"urn:chancery:problem:rate-limited", 429, "Too many requests"};
 inline constexpr ProblemType kInternal{"urn:chancery:problem:internal", 500, "Internal error"};

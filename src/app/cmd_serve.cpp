@@ -9,6 +9,7 @@
 #include "app/runtime.hpp"
 #include "app/silence_scheduler.hpp"
 #include "core/services/dispatch.hpp"
+#include "core/services/files.hpp"
 #include "http/server.hpp"
 #include "mail/curl_mail_sender.hpp"
 
@@ -47,6 +48,12 @@ int Serve(const cli::Arguments& args) {
   if (!workers) return Fail(workers.error());
   options.io_threads = *threads;
   options.worker_threads = *workers;
+  // Uploads may be as large as the files.max_bytes setting can be set; the handler applies the
+  // setting itself, so that a change takes effect without a restart.
+  options.upload_body_limit = static_cast<std::size_t>(core::kFileMaxBytesCeiling);
+  options.is_upload = [](std::string_view method, std::string_view target) {
+    return method == "POST" && (target == "/api/v1/files" || target.rfind("/api/v1/files?", 0) == 0);
+  };
 
   auto rt = OpenRuntime(*args.Get("data"), DataDir::kExisting);
   if (!rt) return Fail(rt.error());

@@ -19,6 +19,7 @@
 #include "core/testing/builders.hpp"
 #include "core/testing/fakes.hpp"
 #include "platform/system_clock.hpp"
+#include "render/document_renderer.hpp"
 #include "storage/memory/memory_store.hpp"
 
 namespace chancery::app {
@@ -56,6 +57,9 @@ TEST(DeliveryWorker, SendsAndRetriesAfterTheBackOffOnTheClockPort) {
   core::testing::FixedOffsetZone zone(hours{6});
   core::testing::IsoDateFormatter formatter;
   core::Deps deps{store, clock, digest, hasher, random, zone, formatter, {}};
+  // The real renderer: the worker renders each note's PDFs before sending it.
+  render::DocumentRenderer renderer;
+  deps.renderer = &renderer;
   const core::Actor officer{2, "officer", core::Role::kOfficer, std::nullopt};
   ASSERT_TRUE(core::CreateParticipant(deps, core::Actor::System(),
                                       core::testing::StateWith("KAZ", year{2002} / June / 4, core::ParticipantStatus::kMember)));

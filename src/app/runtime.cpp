@@ -46,6 +46,7 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const std::string& data_dir, 
   rt->deps.reset(new core::Deps{*rt->store, *rt->clock, rt->digest, rt->hasher, rt->random, *rt->zone,
                                 rt->formatter, {}});
   rt->deps->renderer = &rt->renderer;
+  rt->deps->pdf_inspector = &rt->pdf_inspector;
   auto templates = EmbeddedNoteTemplates::Load();
   if (!templates) return templates.error();
   rt->note_templates = std::make_unique<EmbeddedNoteTemplates>(std::move(*templates));

@@ -12,6 +12,7 @@
 #include "platform/system_clock.hpp"
 #include "platform/tz_time_zone.hpp"
 #include "render/document_renderer.hpp"
+#include "render/poppler_pdf_inspector.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace chancery::app {
@@ -30,6 +31,7 @@ struct Runtime {
   std::unique_ptr<platform::TzTimeZone> zone;
   platform::IcuDateFormatter formatter;
   render::DocumentRenderer renderer;
+  render::PopplerPdfInspector pdf_inspector;
   std::unique_ptr<EmbeddedNoteTemplates> note_templates;
   std::unique_ptr<EmbeddedNoticeTemplates> notice_templates;
   std::unique_ptr<core::Deps> deps;

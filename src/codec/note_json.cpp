@@ -39,7 +39,7 @@ core::Result<std::optional<core::NoteLink>> LinkFromJson(const boost::json::obje
 
 core::Result<core::Enclosure> EnclosureFromJson(const boost::json::object& o, std::size_t, const std::string& path) {
   ObjectReader r(o, path);
-  if (auto k = r.OnlyKnown({"description", "document_id", "version", "pages"}); !k) return k.error();
+  if (auto k = r.OnlyKnown({"description", "document_id", "version", "pages", "file_id"}); !k) return k.error();
   core::Enclosure e;
   auto description = r.StringOr("description", "");
   if (!description) return description.error();
@@ -53,6 +53,9 @@ core::Result<core::Enclosure> EnclosureFromJson(const boost::json::object& o, st
   auto pages = OptionalInteger(o, r, "pages", 0, 100000);
   if (!pages) return pages.error();
   e.pages = static_cast<int>(pages->value_or(0));
+  auto file = OptionalInteger(o, r, "file_id", 1, INT64_MAX);
+  if (!file) return file.error();
+  e.file_id = *file;
   return e;
 }
 
@@ -106,6 +109,12 @@ void WriteJson(JsonWriter& out, const core::OutgoingNote& n) {
     out.Key("version");
     OptionalInt(out, e.version ? std::optional<std::int64_t>(*e.version) : std::nullopt);
     out.Key("pages").Int(e.pages);
+    out.Key("file_id");
+    OptionalInt(out, e.file_id);
+    // A document enclosure's pages in each language of the note, counted at registration.
+    out.Key("pages_by_language").BeginObject();
+    for (const auto& p : e.pages_by_lang) out.Key(p.lang).Int(p.pages);
+    out.EndObject();
     out.EndObject();
   }
   out.EndArray();

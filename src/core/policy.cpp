@@ -155,6 +155,24 @@ Verdict OnNote(const Actor& a, Action action, const ObjectRef& o) {
   return action == Action::kRead || action == Action::kList ? Verdict::kAllow : Verdict::kDeny;
 }
 
+// Uploaded files: the Secretariat uploads them and may read any; they are never changed or
+// removed (a registered note's enclosure must stay what it was). Anyone else may download a
+// file only once a registered note addressed to their participant encloses it, and otherwise
+// may not learn that it exists.
+Verdict OnFile(const Actor& a, Action action, const ObjectRef& o) {
+  if (IsSecretariat(a.role)) {
+    return action == Action::kUpdate || action == Action::kDelete ? Verdict::kDeny : Verdict::kAllow;
+  }
+  // The collection (uploading, listing) is refused openly; a file that no note sent to them
+  // encloses is hidden.
+  if (action == Action::kList || action == Action::kCreate) return Verdict::kDeny;
+  if (o.addressees.empty()) return Verdict::kHide;
+  bool addressed = false;
+  for (const auto& id : o.addressees) addressed = addressed || (a.participant_id && id == *a.participant_id);
+  if (!addressed) return Verdict::kHide;
+  return action == Action::kRead ? Verdict::kAllow : Verdict::kDeny;
+}
+
 // The incoming register is the Secretariat's own record of what arrived.
 Verdict OnIncomingNote(const Actor& a, Action action) {
   if (!IsSecretariat(a.role)) return Verdict::kHide;
@@ -201,6 +219,7 @@ std::string_view ToString(ObjectKind kind) {
     case ObjectKind::kDocument: return "document";
     case ObjectKind::kNote: return "note";
     case ObjectKind::kIncomingNote: return "incoming_note";
+    case ObjectKind::kFile: return "file";
   }
   return "participant";
 }
@@ -232,6 +251,7 @@ Verdict Decide(const Actor& actor, Action action, const ObjectRef& object) {
     case ObjectKind::kDocument: return OnDocument(actor, action, object);
     case ObjectKind::kNote: return OnNote(actor, action, object);
     case ObjectKind::kIncomingNote: return OnIncomingNote(actor, action);
+    case ObjectKind::kFile: return OnFile(actor, action, object);
   }
   return Verdict::kHide;
 }

@@ -30,6 +30,7 @@ enum class ObjectKind {
   kComment,
   kNote,          // an outgoing Note Verbale
   kIncomingNote,  // the incoming register
+  kFile,          // an uploaded file (a PDF enclosed with notes)
 };
 
 inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
@@ -39,7 +40,7 @@ inline constexpr ObjectKind kAllObjectKinds[] = {
     ObjectKind::kSettings,    ObjectKind::kBody,         ObjectKind::kChairmanship,
     ObjectKind::kMeeting,     ObjectKind::kAgendaItem,   ObjectKind::kSilenceProcedure,
     ObjectKind::kSilenceResponse, ObjectKind::kDocument,     ObjectKind::kComment,
-    ObjectKind::kNote,        ObjectKind::kIncomingNote};
+    ObjectKind::kNote,        ObjectKind::kIncomingNote, ObjectKind::kFile};
 
 std::string_view ToString(Action action);
 std::string_view ToString(ObjectKind kind);
@@ -59,6 +60,7 @@ struct ObjectRef {
   // says under an item is asked about as that item.
   std::optional<AccessCategory> access = std::nullopt;
   // kNote: still a draft (the Secretariat's work in progress), and whom it is addressed to.
+  // kFile: the addressees of the registered notes that enclose it (drafts do not count).
   bool draft = false;
   std::vector<std::string> addressees = {};
 };

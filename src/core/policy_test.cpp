@@ -18,35 +18,40 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"},
       {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"},
-      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"}}},
+      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"},
+      {"file:to_me", "AAADD"}, {"file:to_other", "AAADD"}, {"files", "AAADD"}}},
     {"officer",
      {{"participant", "AAAAD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"},
       {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"},
-      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"}}},
+      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"},
+      {"file:to_me", "AAADD"}, {"file:to_other", "AAADD"}, {"files", "AAADD"}}},
     {"chairmanship",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"},
       {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"},
-      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}}},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"},
+      {"file:to_me", "ADDDD"}, {"file:to_other", "HDDHH"}, {"files", "HDDHH"}}},
     {"member_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "AADDD"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AADDD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"},
       {"doc:public", "AADDD"}, {"doc:members", "AADDD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"},
-      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}}},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"},
+      {"file:to_me", "ADDDD"}, {"file:to_other", "HDDHH"}, {"files", "HDDHH"}}},
     {"observer_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
       {"audit_log", "HDHHH"}, {"settings", "AADDD"},
       {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "HHHHH"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "HHHHH"}, {"response:own", "HHHHH"}, {"response:other", "HHHHH"},
       {"doc:public", "AADDD"}, {"doc:members", "HHHHH"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "HHHHH"},
-      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}}},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"},
+      {"file:to_me", "ADDDD"}, {"file:to_other", "HDDHH"}, {"files", "HDDHH"}}},
 };
 
 char Letter(Verdict v) { return v == Verdict::kAllow ? 'A' : v == Verdict::kDeny ? 'D' : 'H'; }
@@ -81,6 +86,9 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       {"note:draft", {ObjectKind::kNote, {}, false, std::nullopt, std::nullopt, true, {"KAZ"}}},
       {"notes", {ObjectKind::kNote, {}}},
       {"incoming", {ObjectKind::kIncomingNote, {}}},
+      {"file:to_me", {ObjectKind::kFile, {}, false, std::nullopt, std::nullopt, false, {"IND", "KAZ"}}},
+      {"file:to_other", {ObjectKind::kFile, {}, false, std::nullopt, std::nullopt, false, {"IND"}}},
+      {"files", {ObjectKind::kFile, {}}},
   };
   // Every object kind appears in the matrix.
   for (ObjectKind kind : kAllObjectKinds) {
@@ -98,7 +106,7 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       checked += 5;
     }
   }
-  EXPECT_EQ(checked, 5 * 22 * 5);  // roles × objects × actions
+  EXPECT_EQ(checked, 5 * 25 * 5);  // roles × objects × actions
 }
 
 TEST(Policy, UnboundDelegateSeesNothing) {

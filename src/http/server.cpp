@@ -395,6 +395,7 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
   // Reused too, so that strings and the header vector keep their capacity between requests.
   api::Request request_;
   Phase phase_ = Phase::kWaiting;
+  std::size_t body_limit_ = 0;  // the current request's: the options' body_limit, or upload_body_limit
 
   // Timeouts. Beast's own expiry (stream_.expires_after) arms and cancels a timer around
   // every read and write, which costs an extra handler run per operation and a timer-heap
@@ -448,7 +449,9 @@ net::awaitable<void> Server::Impl::Connection::Loop() {
     if (server_.stopping_.load(std::memory_order_acquire)) break;
     parser.emplace();
     parser->header_limit(kHeaderLimit);
-    parser->body_limit(server_.options_.body_limit);
+    // The larger of the two limits until the target is known; then this request's own.
+    parser->body_limit(std::max(server_.options_.body_limit, server_.options_.upload_body_limit));
+    body_limit_ = server_.options_.body_limit;
 
     phase_ = Phase::kWaiting;
     // One deadline for the whole request, header and body, as with Beast's expiry.
@@ -457,6 +460,22 @@ net::awaitable<void> Server::Impl::Connection::Loop() {
         co_await bhttp::async_read_header(stream_, buffer_, *parser, kNoThrow);
     (void)header_bytes;
     beast::error_code ec = header_ec;
+    // The header is whole when Beast refuses a declared length over the larger limit, so the
+    // refusal can name the limit of this request's route.
+    if ((!ec || ec == bhttp::error::body_limit) && server_.options_.is_upload) {
+      const BeastRequest& head = parser->get();
+      if (server_.options_.is_upload(ToStd(head.method_string()), ToStd(head.target()))) {
+        body_limit_ = std::max(server_.options_.body_limit, server_.options_.upload_body_limit);
+      }
+    }
+    if (!ec) {
+      const auto declared = parser->content_length();
+      if (declared && *declared > body_limit_) {
+        ec = bhttp::error::body_limit;
+      } else if (!parser->is_done()) {
+        parser->body_limit(body_limit_);  // no body octet has been parsed yet
+      }
+    }
     if (!ec && !parser->is_done()) {
       phase_ = Phase::kReceiving;
       // The body-size check has passed at this point (a too-large Content-Length fails in
@@ -534,7 +553,7 @@ net::awaitable<bool> Server::Impl::Connection::Respond(BeastRequest& message) {
 
 net::awaitable<void> Server::Impl::Connection::Reject(const beast::error_code& ec,
                                                       unsigned version) {
-  std::optional<api::Response> problem = ProblemForReadError(ec, server_.options_.body_limit);
+  std::optional<api::Response> problem = ProblemForReadError(ec, body_limit_);
   if (!problem) co_return;
   phase_ = Phase::kResponding;
   // The stream position is unknown after a parse error (or an unread body), so the

@@ -5,8 +5,10 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "api/http_types.hpp"
 
@@ -18,6 +20,11 @@ struct ServerOptions {
   int io_threads = 2;
   int worker_threads = 2;  // for requests the handler marks as `offload`
   std::size_t body_limit = 1 << 20;  // larger bodies get 413
+  // Requests that upload files (POST /api/v1/files) may have bodies up to this, when larger
+  // than body_limit; every other request keeps body_limit, so that a JSON route never
+  // buffers megabytes. The handler applies its own, lower, limit from the settings.
+  std::size_t upload_body_limit = 0;
+  std::function<bool(std::string_view method, std::string_view target)> is_upload;
   std::chrono::seconds idle_timeout{60};
 };
 

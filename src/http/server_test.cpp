@@ -475,6 +475,51 @@ TEST(HttpServerTest, ChunkedBodyOverLimitGets413) {
   EXPECT_EQ(handler.calls.load(), 0);
 }
 
+// Uploads (here PUT /echo) may carry up to upload_body_limit; every other request keeps
+// body_limit, whether the size is declared (Content-Length) or chunked.
+TEST(HttpServerTest, OnlyUploadRoutesTakeBodiesOverTheLimit) {
+  TestHandler handler;
+  ServerOptions options = TestOptions();
+  options.upload_body_limit = 4 * kBodyLimit;
+  options.is_upload = [](std::string_view method, std::string_view target) { return method == "PUT" && target == "/echo"; };
+  RunningServer server(options, handler.Make());
+  const std::string body(3000, 'u');
+  {
+    Client client(server.port());
+    client.Send("PUT /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3000\r\n\r\n" + body);
+    const auto response = client.Read();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->body, "PUT /echo\n-\n127.0.0.1\n" + body);
+  }
+  {
+    Client client(server.port());
+    const std::string chunk(1000, 'c');
+    client.Send("PUT /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                "3e8\r\n" + chunk + "\r\n3e8\r\n" + chunk + "\r\n0\r\n\r\n");
+    const auto response = client.Read();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+  }
+  {
+    Client client(server.port());
+    client.Send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3000\r\n\r\n" + body);
+    const auto response = client.Read();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 413);
+    EXPECT_NE(response->body.find("the limit of 1024 bytes"), std::string::npos) << response->body;
+  }
+  {
+    Client client(server.port());
+    client.Send("PUT /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\n\r\n" + std::string(5000, 'u'));
+    const auto response = client.Read();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 413);
+    EXPECT_NE(response->body.find("the limit of 4096 bytes"), std::string::npos) << response->body;
+  }
+  EXPECT_EQ(handler.calls.load(), 2);
+}
+
 TEST(HttpServerTest, BodyAtLimitIsAccepted) {
   TestHandler handler;
   RunningServer server(TestOptions(), handler.Make());

@@ -1,16 +1,22 @@
 """Dispatch of Notes Verbales by e-mail end to end: a real SMTP server (Debian's
 python3-aiosmtpd, in this process, keeping every message it receives) and the real chancery
-server pointed at it. Each addressee's registered address gets the note exactly once with its
-language versions attached; while the SMTP server is down the deliveries fail and back off, the
-note keeps its number, and they complete once it is back."""
+server pointed at it. Each addressee's registered address gets the note exactly once with each
+language version attached as a PDF (read back with pdftotext) and each enclosure as a PDF: the
+final minutes rendered on the pages the note states (pdfinfo) and an uploaded PDF byte for
+byte; while the SMTP server is down the deliveries fail and back off, the note keeps its number,
+and they complete once it is back."""
 import email
 import email.header
 import email.policy
+import http.client
+import os
 import socket
+import subprocess
+import tempfile
 import threading
 import time
 import unittest
-from datetime import datetime
+from datetime import datetime, timezone
 
 from aiosmtpd.controller import Controller
 
@@ -46,6 +52,26 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def pdf_tool(tool, data, *args):
+    """Runs a poppler-utils tool on PDF bytes; its standard output."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(data)
+        f.flush()
+        return subprocess.run([tool, *args, f.name, *(["-"] if tool == "pdftotext" else [])],
+                              capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text(data):
+    return " ".join(pdf_tool("pdftotext", data, "-enc", "UTF-8").split())
+
+
+def pdf_pages(data):
+    for line in pdf_tool("pdfinfo", data).splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise AssertionError("pdfinfo gave no page count")
 
 
 def parse_instant(text):
@@ -132,11 +158,14 @@ class Dispatch(unittest.TestCase):
             body = m.get_body(preferencelist=("plain",)).get_content()
             self.assertIn("The Secretariat presents its compliments.", body)
             self.assertIn("Секретариат свидетельствует свое уважение.", body)
-            attachments = {a.get_filename(): a.get_content() for a in m.iter_attachments()}
-            self.assertEqual(attachments, {
-                f"NV-7-1-{serial}-{year}-en.txt": "CICA Secretariat\n\nThe Secretariat presents its compliments.\n",
-                f"NV-7-1-{serial}-{year}-ru.txt": "CICA Secretariat\n\nСекретариат свидетельствует свое уважение.\n",
-            })
+            attachments = {a.get_filename(): a for a in m.iter_attachments()}
+            self.assertEqual(list(attachments), [f"NV-7-1-{serial}-{year}-en.pdf", f"NV-7-1-{serial}-{year}-ru.pdf"])
+            for a in attachments.values():
+                self.assertEqual(a.get_content_type(), "application/pdf")
+            self.assertIn("The Secretariat presents its compliments.",
+                          pdf_text(attachments[f"NV-7-1-{serial}-{year}-en.pdf"].get_content()))
+            self.assertIn("Секретариат свидетельствует свое уважение.",
+                          pdf_text(attachments[f"NV-7-1-{serial}-{year}-ru.pdf"].get_content()))
 
         # The SMTP server goes down: the second note's deliveries fail and back off.
         self.stop_smtp()
@@ -146,7 +175,10 @@ class Dispatch(unittest.TestCase):
 
         def three_failures(log):
             d = log[0]
-            if d["status"] == "queued" and d["attempts"] >= 1 and d["last_error"]:
+            # A delivery being attempted (claimed: its PDFs rendering, the SMTP exchange under
+            # way) shows the end of its 5-minute claim as next_attempt_at, not a back-off.
+            if d["status"] == "queued" and d["attempts"] >= 1 and d["last_error"] and \
+                    (parse_instant(d["next_attempt_at"]) - datetime.now(timezone.utc)).total_seconds() < 60:
                 seen.setdefault(d["attempts"], parse_instant(d["next_attempt_at"]))
             return all(d["attempts"] >= 3 and d["status"] == "queued" for d in log)
 
@@ -173,6 +205,74 @@ class Dispatch(unittest.TestCase):
             subjects = [str(m["subject"]) for m in self.inbox.to(address)]
             self.assertEqual(subjects, [f"Note Verbale № {number} — Calendar of events",
                                         f"Note Verbale № {second['number']} — Draft minutes for comments"])
+
+
+    def test_each_addressee_receives_the_note_and_its_enclosures_as_pdf(self):
+        self.ok("admin", "PUT", "/api/v1/settings/smtp.from", {"value": "nv@cica.example"})
+        self.ok("admin", "PUT", "/api/v1/settings/dispatch.retry_base_ms", {"value": "500"})
+        addresses = {"KAZ": ["nv@mfa.kz"], "IND": ["cica@mea.gov.in"]}
+        for participant, listed in addresses.items():
+            self.ok("officer", "PUT", f"/api/v1/participants/{participant}/addresses", {"addresses": listed})
+        if "officer" not in self.tokens:
+            self.tokens["officer"] = self.server.token("officer")
+        # The uploaded enclosure: a real PDF of three pages (the demo's NV 17-1/435 in three languages).
+        seed = self.ok("officer", "GET", "/api/v1/notes/by-number?number=17-1/435&year=2021")
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        conn.request("GET", f"/api/v1/notes/{seed['id']}/render?format=pdf&lang=all", headers=self.tokens["officer"])
+        scan = conn.getresponse().read()
+        conn.close()
+        r = self.server.request("POST", "/api/v1/files", raw=scan,
+                                headers=dict(self.tokens["officer"], **{"Content-Type": "application/pdf"}))
+        self.assertEqual(r.status, 201, r.body)
+        upload = r.json()
+        self.assertEqual(upload["pages"], 3)
+        minutes = self.ok("officer", "GET", "/api/v1/documents/by-symbol?symbol=SOC/2021-I/Minutes")
+        texts = [{"lang": lang, "blocks": [{"role": "number", "text": "№ {{number}}"}, {"role": "text", "text": text}]}
+                 for lang, text in (("en", "The Secretariat forwards the final minutes, on {{pages}} p."),
+                                    ("ru", "Секретариат препровождает окончательный протокол, на {{pages}} л."),
+                                    ("kk", "Хатшылық қорытынды хаттаманы жолдайды, {{pages}} п."))]
+        note = self.ok("officer", "POST", "/api/v1/notes",
+                       {"purpose": "other", "index": "17-1", "subject": "Final minutes", "scope": "list",
+                        "addressees": list(addresses), "languages": ["en", "ru", "kk"], "texts": texts,
+                        "enclosures": [{"description": "Final minutes", "document_id": minutes["id"]},
+                                       {"description": "Note Verbale No. 17-1/435", "file_id": upload["id"]}]},
+                       status=201)
+        note = self.ok("officer", "POST", f"/api/v1/notes/{note['id']}/registration", {})
+        stated = note["enclosures"][0]["pages_by_language"]
+        self.assertEqual(set(stated), {"en", "ru", "kk"})
+        self.assertEqual(stated["en"], 8)  # the seed's "as stated, on 8 p."
+        self.assertEqual(note["enclosures"][1]["pages"], 3)
+        total = {lang: stated[lang] + 3 for lang in stated}
+        self.ok("officer", "POST", f"/api/v1/notes/{note['id']}/dispatch", status=202)
+        self.wait_for(note["id"], lambda log: all(d["status"] == "sent" for d in log), "all sent")
+
+        number, serial, year = note["number"], note["number"].split("/")[1], note["year"]
+        stem = f"NV-17-1-{serial}-{year}"
+        for address in [a for listed in addresses.values() for a in listed]:
+            received = [m for m in self.inbox.to(address) if number in str(m["subject"])]
+            self.assertEqual(len(received), 1, address)
+            m = received[0]
+            body = m.get_body(preferencelist=("plain",)).get_content()
+            self.assertIn(f"на {total['ru']} л.", body)  # the text itself, for clients that show no attachments
+            attachments = {a.get_filename(): a for a in m.iter_attachments()}
+            # The minutes have no Russian or Kazakh text in the demo: enclosed once, in English.
+            self.assertEqual(list(attachments), [f"{stem}-en.pdf", f"{stem}-ru.pdf", f"{stem}-kk.pdf",
+                                                 f"{stem}-enclosure-1-en.pdf", f"{stem}-enclosure-2.pdf"], address)
+            for name, a in attachments.items():
+                self.assertEqual(a.get_content_type(), "application/pdf", name)
+                self.assertEqual(a.get_content()[:5], b"%PDF-", name)
+            for lang, words in (("en", f"The Secretariat forwards the final minutes, on {total['en']} p."),
+                                ("ru", f"Секретариат препровождает окончательный протокол, на {total['ru']} л."),
+                                ("kk", f"Хатшылық қорытынды хаттаманы жолдайды, {total['kk']} п.")):
+                text = pdf_text(attachments[f"{stem}-{lang}.pdf"].get_content())
+                self.assertIn(f"№ {number}", text, lang)
+                self.assertIn(words, text, lang)
+            enclosed = attachments[f"{stem}-enclosure-1-en.pdf"].get_content()
+            self.assertEqual(pdf_pages(enclosed), stated["en"])
+            self.assertIn("SOC/2021-I/Minutes", pdf_text(enclosed))
+            uploaded = attachments[f"{stem}-enclosure-2.pdf"].get_content()
+            self.assertEqual(uploaded, scan)  # as uploaded, byte for byte
+            self.assertEqual(pdf_pages(uploaded), note["enclosures"][1]["pages"])
 
 
 if __name__ == "__main__":

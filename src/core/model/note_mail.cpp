@@ -29,17 +29,48 @@ std::string NoteTextPlain(const NoteText& text) {
   return out;
 }
 
-std::string NoteAttachmentName(const OutgoingNote& note, const std::string& lang) {
+namespace {
+
+std::string NumberStem(const OutgoingNote& note) {
   std::string name = "NV";
   if (note.number) {
     name += "-" + note.number->index + "-" + std::to_string(note.number->serial) + "-" + std::to_string(note.number->year);
   } else {
     name += "-draft-" + std::to_string(note.id);
   }
-  return name + "-" + lang + ".txt";
+  return name;
 }
 
-MailMessage ComposeNoteMail(const OutgoingNote& note, const std::string& from, const std::string& to) {
+}  // namespace
+
+std::string NoteAttachmentName(const OutgoingNote& note, const std::string& lang) {
+  return NumberStem(note) + "-" + lang + ".pdf";
+}
+
+std::string EnclosureAttachmentName(const OutgoingNote& note, std::size_t index, const std::string& lang) {
+  return NumberStem(note) + "-enclosure-" + std::to_string(index) + (lang.empty() ? "" : "-" + lang) + ".pdf";
+}
+
+std::vector<AttachmentPlan> PlanNoteAttachments(const OutgoingNote& note) {
+  std::vector<AttachmentPlan> out;
+  for (const auto& lang : note.languages) {
+    for (const auto& text : note.texts) {
+      if (text.lang == lang) out.push_back({AttachmentKind::kNote, lang, 0});
+    }
+  }
+  for (std::size_t i = 0; i < note.enclosures.size(); ++i) {
+    const auto& e = note.enclosures[i];
+    if (e.file_id) {
+      out.push_back({AttachmentKind::kFile, {}, i});
+    } else if (e.document_id) {
+      for (const auto& lang : note.languages) out.push_back({AttachmentKind::kDocument, lang, i});
+    }
+  }
+  return out;
+}
+
+MailMessage ComposeNoteMail(const OutgoingNote& note, const std::string& from, const std::string& to,
+                            std::vector<MailAttachment> attachments) {
   MailMessage m;
   m.from = from;
   m.to = to;
@@ -48,12 +79,11 @@ MailMessage ComposeNoteMail(const OutgoingNote& note, const std::string& from, c
   for (const auto& lang : note.languages) {
     for (const auto& text : note.texts) {
       if (text.lang != lang) continue;
-      const std::string plain = NoteTextPlain(text);
       if (!m.body.empty()) m.body += "\n\n";
-      m.body += plain;
-      m.attachments.push_back({NoteAttachmentName(note, lang), "text/plain; charset=utf-8", plain});
+      m.body += NoteTextPlain(text);
     }
   }
+  m.attachments = std::move(attachments);
   return m;
 }
 

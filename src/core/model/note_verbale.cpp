@@ -28,6 +28,13 @@ bool Alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || 
 
 std::string Format(const NoteNumber& number) { return number.index + "/" + std::to_string(number.serial); }
 
+std::optional<int> PagesIn(const Enclosure& enclosure, std::string_view lang) {
+  for (const auto& p : enclosure.pages_by_lang) {
+    if (p.lang == lang) return p.pages;
+  }
+  return std::nullopt;
+}
+
 std::optional<NoteNumber> ParseNoteNumber(std::string_view text, int year) {
   const auto slash = text.rfind('/');
   if (slash == std::string_view::npos) return std::nullopt;

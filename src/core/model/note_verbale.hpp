@@ -69,14 +69,29 @@ struct NoteLink {
   std::int64_t id = 0;
 };
 
+// The pages of an enclosed document version rendered in one language of the note.
+struct EnclosurePages {
+  std::string lang;  // the note's language (the rendering is in the document's original when untranslated)
+  int pages = 0;
+  bool operator==(const EnclosurePages&) const = default;
+};
+
 // An enclosure: a document version chancery renders (its page count is that of the rendered
-// PDF in the note's language) or a described attachment with the page count given.
+// PDF in the note's language), an uploaded PDF (its page count is the file's), or a described
+// attachment with the page count given. Registration freezes what a document enclosure is:
+// `version` becomes the version's number (not "latest"), `pages_by_lang` the page count in each
+// of the note's languages and `pages` the first language's, so that the PDFs mailed later are
+// the ones the text counted.
 struct Enclosure {
   std::string description;
   std::optional<std::int64_t> document_id = std::nullopt;
   std::optional<int> version = std::nullopt;  // of the document; 0 or absent: its latest
   int pages = 0;
+  std::optional<std::int64_t> file_id = std::nullopt;  // an uploaded file (StoredFile)
+  std::vector<EnclosurePages> pages_by_lang = {};      // document enclosures, from registration on
 };
+// The frozen page count of a document enclosure in `lang`, if registration counted one.
+std::optional<int> PagesIn(const Enclosure& enclosure, std::string_view lang);
 
 // A note's text in one language, as issued: the blocks of its template, expanded
 // (note_template.hpp), whose roles choose the layout.

@@ -9,8 +9,8 @@
 namespace chancery::core {
 
 struct MailAttachment {
-  std::string filename;    // ASCII: "NV-17-1-435-2021-en.txt"
-  std::string media_type;  // "text/plain; charset=utf-8"
+  std::string filename;    // ASCII: "NV-17-1-435-2021-en.pdf"
+  std::string media_type;  // "application/pdf"
   std::string content;
 };
 

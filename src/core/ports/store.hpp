@@ -25,6 +25,7 @@
 #include "core/model/note_verbale.hpp"
 #include "core/model/participant.hpp"
 #include "core/model/silence_procedure.hpp"
+#include "core/model/stored_file.hpp"
 #include "core/model/session.hpp"
 #include "core/model/user.hpp"
 #include "core/result.hpp"
@@ -311,6 +312,20 @@ class NoticeOutbox {
   virtual Result<void> Update(const Notice& notice) = 0;  // kNotFound if absent
 };
 
+// Uploaded files (model/stored_file.hpp): written once, never changed or removed, so that what
+// a registered note enclosed stays what it enclosed.
+class FileRepository {
+ public:
+  virtual ~FileRepository() = default;
+  // Assigns the id; `file.size` must be `content.size()`.
+  virtual Result<std::int64_t> Insert(const StoredFile& file, std::string_view content) = 0;
+  virtual Result<std::optional<StoredFile>> Find(std::int64_t id) = 0;
+  virtual Result<std::optional<std::string>> Content(std::int64_t id) = 0;  // the bytes as uploaded
+  // The outgoing notes (drafts included) that enclose the file, by id: whose addressees may
+  // download it.
+  virtual Result<std::vector<std::int64_t>> EnclosedBy(std::int64_t id) = 0;
+};
+
 // Full-text search over every paragraph of every version in every language. An entry is
 // added when a version is stored and never changed, except that a document's access category
 // is rewritten on all its entries when it changes, and that adding a higher version of a
@@ -396,6 +411,7 @@ class Transaction {
   virtual AddressBook& Addresses() = 0;
   virtual DeliveryLog& Deliveries() = 0;
   virtual NoticeOutbox& Notices() = 0;
+  virtual FileRepository& Files() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

@@ -8,6 +8,7 @@
 #include "core/ports/date_format.hpp"
 #include "core/ports/note_templates.hpp"
 #include "core/ports/notice_templates.hpp"
+#include "core/ports/pdf_inspector.hpp"
 #include "core/ports/renderer.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/time_zone.hpp"
@@ -42,12 +43,14 @@ struct Deps {
   // The wording of notices to users; null where none is planned (core tests of other things,
   // and the demo's replay of 2021, which must not mail anyone about history).
   const NoticeTemplates* notice_templates = nullptr;
+  // Reads uploaded PDFs; null where nothing is uploaded (core tests of other things).
+  const PdfInspector* pdf_inspector = nullptr;
 
   // The same dependencies over another store (a request's read snapshot): one place that
   // copies every member, so that none is dropped on the way.
   Deps With(Store& other) const {
-    return Deps{other,         clock,     digest,   hasher,         random,          zone, formatter,
-                auth,          participants, renderer, note_templates, notice_templates};
+    return Deps{other, clock,        digest,   hasher,         random,           zone,         formatter,
+                auth,  participants, renderer, note_templates, notice_templates, pdf_inspector};
   }
 };
 

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <map>
 #include <set>
 
 #include "core/model/note_mail.hpp"
 #include "core/policy.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/canonical.hpp"
+#include "core/services/note_composition.hpp"
+#include "core/services/notes.hpp"
 
 namespace chancery::core {
 namespace {
@@ -230,10 +233,91 @@ Result<Delivery> RecordDeliveryOutcome(Deps& deps, const RetryPolicy& policy, st
   return d;
 }
 
+Result<std::vector<MailAttachment>> RenderNoteAttachments(Deps& deps, const OutgoingNote& note) {
+  if (!deps.renderer) return Error::Unavailable("this server renders no notes");
+  if (!note.date) return Error::FailedPrecondition("note " + std::to_string(note.id) + " has no date");
+  const auto plan = PlanNoteAttachments(note);
+  // Everything the attachments are made of is read in one snapshot, then rendered with no
+  // transaction open: rendering takes time and must hold neither the writer slot nor a snapshot.
+  std::vector<std::optional<EnclosureRendering>> documents(plan.size());
+  std::vector<std::optional<std::string>> files(plan.size());
+  std::vector<std::optional<StoredFile>> file_records(plan.size());
+  {
+    auto tx = deps.store.Begin(TxMode::kRead);
+    if (!tx) return tx.error();
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+      const std::string at = "enclosure " + std::to_string(plan[i].enclosure + 1);
+      if (plan[i].kind == AttachmentKind::kDocument) {
+        auto r = ResolveEnclosure(deps, **tx, note.enclosures[plan[i].enclosure], plan[i].lang, at);
+        if (!r) return r.error();
+        documents[i] = std::move(*r);
+      } else if (plan[i].kind == AttachmentKind::kFile) {
+        const auto id = *note.enclosures[plan[i].enclosure].file_id;
+        auto f = (*tx)->Files().Find(id);
+        if (!f) return f.error();
+        auto bytes = (*tx)->Files().Content(id);
+        if (!bytes) return bytes.error();
+        if (!*f || !*bytes) return Error::FailedPrecondition(at + ": file " + std::to_string(id) + " is missing");
+        file_records[i] = std::move(*f);
+        files[i] = std::move(*bytes);
+      }
+    }
+  }
+  std::vector<MailAttachment> out;
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const AttachmentPlan& p = plan[i];
+    const Enclosure* e = p.kind == AttachmentKind::kNote ? nullptr : &note.enclosures[p.enclosure];
+    const std::string at = "enclosure " + std::to_string(p.enclosure + 1);
+    switch (p.kind) {
+      case AttachmentKind::kNote: {
+        auto versions = NoteVersionsToRender(deps, note, p.lang);
+        if (!versions) return versions.error();
+        auto pdf = deps.renderer->RenderNote(*versions, RenderFormat::kPdf, *note.date);
+        if (!pdf) return Error{pdf.error().code, "rendering the " + p.lang + " text as PDF: " + pdf.error().message, {}};
+        out.push_back({NoteAttachmentName(note, p.lang), kPdfMediaType, std::move(*pdf)});
+        break;
+      }
+      case AttachmentKind::kDocument: {
+        const EnclosureRendering& r = *documents[i];
+        // A version not translated into this language is enclosed once, in its original.
+        const std::string name = EnclosureAttachmentName(note, p.enclosure + 1, r.content.lang);
+        if (!names.insert(name).second) break;
+        auto pdf = deps.renderer->Render(r.content, RenderFormat::kPdf, r.heading);
+        if (!pdf) return Error{pdf.error().code, "rendering " + at + " (" + r.name + "): " + pdf.error().message, {}};
+        // The text states the pages counted at registration: a rendering that has since
+        // changed (fonts, layout) would make the note say something false, so it is not sent.
+        const auto stated = PagesIn(*e, p.lang);
+        if (stated) {
+          auto pages = deps.pdf_inspector ? deps.pdf_inspector->Pages(*pdf) : deps.renderer->PdfPages(r.content, r.heading);
+          if (!pages) return Error{pages.error().code, "counting the pages of " + at + ": " + pages.error().message, {}};
+          if (*pages != *stated) {
+            return Error::FailedPrecondition(at + " (" + r.name + ") renders on " + std::to_string(*pages) +
+                                             " pages; the " + p.lang + " text of the note states " +
+                                             std::to_string(*stated));
+          }
+        }
+        out.push_back({name, kPdfMediaType, std::move(*pdf)});
+        break;
+      }
+      case AttachmentKind::kFile: {
+        // As uploaded, byte for byte: the digest taken then must still match.
+        if (deps.digest.Sha256Hex(*files[i]) != file_records[i]->sha256) {
+          return Error::Internal(at + ": file " + std::to_string(file_records[i]->id) + " no longer matches its digest");
+        }
+        out.push_back({EnclosureAttachmentName(note, p.enclosure + 1), kPdfMediaType, std::move(*files[i])});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 Result<int> SendDueDeliveries(Deps& deps, MailSender& mail) {
   auto settings = LoadDispatchSettings(deps);
   if (!settings) return settings.error();
   int attempts = 0;
+  std::map<std::int64_t, Result<std::vector<MailAttachment>>> rendered;
   for (;;) {
     auto claimed = ClaimDueDelivery(deps, settings->retry);
     if (!claimed) return claimed.error();
@@ -253,8 +337,17 @@ Result<int> SendDueDeliveries(Deps& deps, MailSender& mail) {
     std::optional<std::string> error;
     if (!note) {
       error = "note " + std::to_string(d.note_id) + " not found";
-    } else if (auto sent = mail.Send(ComposeNoteMail(*note, settings->from, d.address)); !sent) {
-      error = sent.error().message;
+    } else {
+      // Rendered once per note in a pass, however many addresses it goes to; a rendering that
+      // fails is a failed attempt with its reason in the log, retried like a refused server.
+      auto cached = rendered.find(d.note_id);
+      if (cached == rendered.end()) cached = rendered.emplace(d.note_id, RenderNoteAttachments(deps, *note)).first;
+      if (!cached->second) {
+        error = "note " + (note->number ? Format(*note->number) : std::to_string(note->id)) +
+                " could not be rendered: " + cached->second.error().message;
+      } else if (auto sent = mail.Send(ComposeNoteMail(*note, settings->from, d.address, *cached->second)); !sent) {
+        error = sent.error().message;
+      }
     }
     if (auto r = RecordDeliveryOutcome(deps, settings->retry, d.id, std::move(error)); !r) return r.error();
   }

@@ -47,6 +47,12 @@ Result<std::optional<Delivery>> ClaimDueDelivery(Deps& deps, const RetryPolicy& 
 // Records the outcome of the claimed attempt: sent when `error` is nullopt.
 Result<Delivery> RecordDeliveryOutcome(Deps& deps, const RetryPolicy& policy, std::int64_t id,
                                        std::optional<std::string> error);
+// What the e-mail of registered note `note` attaches (model/note_mail.hpp's plan): each
+// language version rendered as PDF from its frozen text; each enclosed document version
+// rendered as PDF in each of the note's languages (once in its original when untranslated),
+// refused (kFailedPrecondition) when its pages are not those the text states; each uploaded
+// file as uploaded. Reads in one read transaction, renders outside it.
+Result<std::vector<MailAttachment>> RenderNoteAttachments(Deps& deps, const OutgoingNote& note);
 // Claims, sends and records due deliveries until none is due; how many attempts it made.
 Result<int> SendDueDeliveries(Deps& deps, MailSender& mail);
 Result<std::optional<Instant>> NextDeliveryAttempt(Deps& deps);

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/services/documents.hpp"
+#include "core/services/files.hpp"
 #include "core/services/notes.hpp"
 #include "core/services/participants.hpp"
 #include "core/services/settings.hpp"
@@ -33,9 +35,44 @@ class FakeMail : public MailSender {
   std::vector<MailMessage> sent;
 };
 
+// Marks each file with what was rendered, so the test can tell which attachment is which; a
+// document renders on `pages` pages (changed by a test to stand for a layout that changed).
+class FakeRenderer : public DocumentRenderer {
+ public:
+  Result<std::string> Render(const DocumentContent& content, RenderFormat, const RenderHeading& heading) const override {
+    return "%PDF-doc " + heading.symbol + " " + content.lang;
+  }
+  Result<int> PdfPages(const DocumentContent&, const RenderHeading&) const override { return pages; }
+  Result<std::string> RenderNote(const std::vector<ExpandedNote>& versions, RenderFormat, Date) const override {
+    if (fail_notes) return Error::Unavailable("the font Noto Serif is not installed");
+    std::string out = "%PDF-note";
+    for (const auto& v : versions) out += " " + v.lang + ":" + v.blocks.front().text;
+    return out;
+  }
+  int pages = 4;
+  bool fail_notes = false;
+};
+
+// Counts pages as the renderer made them; an upload ("%PDF-scan") has 3, anything else is no PDF.
+class FakeInspector : public PdfInspector {
+ public:
+  explicit FakeInspector(const FakeRenderer& renderer) : renderer_(renderer) {}
+  Result<int> Pages(std::string_view bytes) const override {
+    if (bytes.rfind("%PDF-doc", 0) == 0) return renderer_.pages;
+    if (bytes.rfind("%PDF-scan", 0) == 0) return 3;
+    return Error::InvalidArgument("the file is not a PDF: it does not begin with %PDF-");
+  }
+
+ private:
+  const FakeRenderer& renderer_;
+};
+
 class Dispatch : public ::testing::Test {
  protected:
-  Dispatch() : clock_(kStart), zone_(hours{6}, "Asia/Almaty"), deps_{store_, clock_, digest_, hasher_, random_, zone_, formatter_, {}} {}
+  Dispatch() : clock_(kStart), zone_(hours{6}, "Asia/Almaty"), deps_{store_, clock_, digest_, hasher_, random_, zone_, formatter_, {}} {
+    deps_.renderer = &renderer_;
+    deps_.pdf_inspector = &inspector_;
+  }
 
   void SetUp() override {
     for (const char* id : {"KAZ", "IND"}) {
@@ -69,6 +106,8 @@ class Dispatch : public ::testing::Test {
   testing::FakeRandom random_;
   testing::FixedOffsetZone zone_;
   testing::IsoDateFormatter formatter_;
+  FakeRenderer renderer_;
+  FakeInspector inspector_{renderer_};
   Deps deps_;
   FakeMail mail_;
 };
@@ -196,6 +235,146 @@ TEST_F(Dispatch, SettingsAreChecked) {
   EXPECT_EQ(s->retry.max_attempts, 3);
   EXPECT_EQ(s->retry.base_delay, milliseconds{10000});
   EXPECT_EQ(s->from, "nv@cica.example");
+}
+
+// A note in en and ru enclosing the minutes (only in English) and an uploaded scan.
+class DispatchAttachments : public Dispatch {
+ protected:
+  std::int64_t NoteWithEnclosures() {
+    NewDocument d;
+    d.symbol = "SOC/2021-I/Minutes";
+    d.reason = "final";
+    d.languages = {{{"en", "Minutes", {{"p1", ParagraphStyle::kText, "The meeting opened."}}}, TranslationStatus::kOriginal}};
+    auto doc = CreateDocument(deps_, kOfficer, d);
+    EXPECT_TRUE(doc) << doc.error().message;
+    auto scan = UploadFile(deps_, kOfficer, "application/pdf", "%PDF-scan of the letter");
+    EXPECT_TRUE(scan) << scan.error().message;
+    file_id_ = scan->id;
+    NewNote n;
+    n.index = "17-1";
+    n.subject = "Final minutes";
+    n.scope = AddresseeScope::kList;
+    n.addressees = {"KAZ", "IND"};
+    n.languages = {"en", "ru"};
+    n.enclosures = {{"Minutes", doc->id}, {"Letter", std::nullopt, std::nullopt, 0, scan->id}};
+    n.texts = {{"en", {{NoteBlockRole::kText, "Enclosure: as stated, on {{pages}} p."}}},
+               {"ru", {{NoteBlockRole::kText, "Приложение: упомянутое, на {{pages}} л."}}}};
+    auto created = CreateNote(deps_, kOfficer, n);
+    EXPECT_TRUE(created) << created.error().message;
+    auto registered = RegisterNote(deps_, kOfficer, created->id);
+    EXPECT_TRUE(registered) << registered.error().message;
+    EXPECT_TRUE(SetAddresses(deps_, kOfficer, "KAZ", {"nv@mfa.kz"}));
+    EXPECT_TRUE(SetAddresses(deps_, kOfficer, "IND", {"cica@mea.gov.in"}));
+    EXPECT_TRUE(DispatchNote(deps_, kOfficer, created->id));
+    return created->id;
+  }
+  std::int64_t file_id_ = 0;
+};
+
+TEST_F(DispatchAttachments, RegistrationFreezesTheEnclosuresAndTheTextCountsTheirPages) {
+  const auto id = NoteWithEnclosures();
+  auto note = *GetNote(deps_, kOfficer, id);
+  EXPECT_EQ(note.enclosures[0].version, 1);  // "latest" became the version counted
+  EXPECT_EQ(note.enclosures[0].pages, 4);
+  EXPECT_EQ(note.enclosures[0].pages_by_lang, (std::vector<EnclosurePages>{{"en", 4}, {"ru", 4}}));
+  EXPECT_EQ(note.enclosures[1].pages, 3);  // the file's, read when it was uploaded
+  EXPECT_EQ(note.texts[0].blocks[0].text, "Enclosure: as stated, on 7 p.");
+  EXPECT_EQ(note.texts[1].blocks[0].text, "Приложение: упомянутое, на 7 л.");
+}
+
+TEST_F(DispatchAttachments, EachAddresseeGetsTheNoteAsPdfPerLanguageAndEachEnclosureAsPdf) {
+  const auto id = NoteWithEnclosures();
+  EXPECT_EQ(*SendDueDeliveries(deps_, mail_), 2);
+  ASSERT_EQ(mail_.sent.size(), 2u);
+  for (const auto& m : mail_.sent) {
+    EXPECT_EQ(m.body, "Enclosure: as stated, on 7 p.\n\n\nПриложение: упомянутое, на 7 л.\n");
+    ASSERT_EQ(m.attachments.size(), 4u) << m.to;
+    EXPECT_EQ(m.attachments[0].filename, "NV-17-1-1-2021-en.pdf");
+    EXPECT_EQ(m.attachments[0].content, "%PDF-note en:Enclosure: as stated, on 7 p.");
+    EXPECT_EQ(m.attachments[1].filename, "NV-17-1-1-2021-ru.pdf");
+    EXPECT_EQ(m.attachments[1].content, "%PDF-note ru:Приложение: упомянутое, на 7 л.");
+    // The minutes have no Russian text: enclosed once, in their original English.
+    EXPECT_EQ(m.attachments[2].filename, "NV-17-1-1-2021-enclosure-1-en.pdf");
+    EXPECT_EQ(m.attachments[2].content, "%PDF-doc SOC/2021-I/Minutes en");
+    EXPECT_EQ(m.attachments[3].filename, "NV-17-1-1-2021-enclosure-2.pdf");
+    EXPECT_EQ(m.attachments[3].content, "%PDF-scan of the letter");
+    for (const auto& a : m.attachments) EXPECT_EQ(a.media_type, "application/pdf") << a.filename;
+  }
+  EXPECT_EQ(mail_.sent[0].to, "nv@mfa.kz");
+  EXPECT_EQ(mail_.sent[1].to, "cica@mea.gov.in");
+  EXPECT_EQ(ListDeliveries(deps_, kOfficer, id)->back().status, DeliveryStatus::kSent);
+}
+
+TEST_F(DispatchAttachments, ARenderingThatNoLongerMatchesTheStatedPagesIsAFailedAttemptAndTheNoteStays) {
+  const auto id = NoteWithEnclosures();
+  renderer_.pages = 5;  // the layout changed since registration
+  EXPECT_EQ(*SendDueDeliveries(deps_, mail_), 2);
+  EXPECT_TRUE(mail_.sent.empty());
+  auto log = *ListDeliveries(deps_, kOfficer, id);
+  EXPECT_EQ(log[0].status, DeliveryStatus::kQueued);
+  EXPECT_EQ(log[0].last_error,
+            "note 17-1/1 could not be rendered: enclosure 1 (SOC-2021-I-Minutes-v1-en) renders on 5 pages; "
+            "the en text of the note states 4");
+  renderer_.pages = 4;
+  renderer_.fail_notes = true;
+  clock_.Advance(seconds{10});
+  EXPECT_EQ(*SendDueDeliveries(deps_, mail_), 2);
+  log = *ListDeliveries(deps_, kOfficer, id);
+  EXPECT_EQ(log[1].last_error,
+            "note 17-1/1 could not be rendered: rendering the en text as PDF: the font Noto Serif is not installed");
+  EXPECT_EQ(log[1].attempts, 2);
+  renderer_.fail_notes = false;
+  clock_.Advance(seconds{20});
+  EXPECT_EQ(*SendDueDeliveries(deps_, mail_), 2);
+  EXPECT_EQ(mail_.sent.size(), 2u);
+  auto note = GetNote(deps_, kOfficer, id);
+  EXPECT_EQ(Format(*note->number), "17-1/1");
+}
+
+TEST_F(DispatchAttachments, UploadsAreTheSecretariatsAndOnlyReadablePdfsUnderTheLimitAreKept) {
+  EXPECT_EQ(UploadFile(deps_, kIndia, "application/pdf", "%PDF-scan").error().code, ErrorCode::kPermissionDenied);
+  auto wrong_type = UploadFile(deps_, kOfficer, "image/png", "%PDF-scan");
+  EXPECT_EQ(wrong_type.error().field, "Content-Type");
+  auto not_pdf = UploadFile(deps_, kOfficer, "application/pdf", "GIF89a");
+  EXPECT_EQ(not_pdf.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(not_pdf.error().field, "body");
+  EXPECT_EQ(not_pdf.error().message, "the file is not a PDF: it does not begin with %PDF-");
+  ASSERT_TRUE(SetSetting(deps_, Actor::System(), kFilesMaxBytes, "1024"));
+  auto large = UploadFile(deps_, kOfficer, "application/pdf", "%PDF-scan" + std::string(1100, ' '));
+  EXPECT_EQ(large.error().message, "the file is 1109 bytes; the limit (setting files.max_bytes) is 1024");
+  EXPECT_EQ(SetSetting(deps_, Actor::System(), kFilesMaxBytes, "100").error().code, ErrorCode::kInvalidArgument);
+  // Nothing refused was stored: the first file accepted is file 1.
+  auto ok = UploadFile(deps_, kOfficer, "Application/PDF; name=x.pdf", "%PDF-scan");
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok->id, 1);
+  EXPECT_EQ(ok->pages, 3);
+  EXPECT_EQ(ok->size, 9);
+}
+
+TEST_F(DispatchAttachments, AFileIsDownloadedByTheSecretariatAndTheAddresseesOfARegisteredNoteEnclosingIt) {
+  auto scan = UploadFile(deps_, kOfficer, "application/pdf", "%PDF-scan");
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(DownloadFile(deps_, kOfficer, scan->id)->bytes, "%PDF-scan");
+  EXPECT_EQ(DownloadFile(deps_, kIndia, scan->id).error().code, ErrorCode::kNotFound);  // enclosed by no note
+  NewNote n;
+  n.index = "17-1";
+  n.subject = "Letter";
+  n.scope = AddresseeScope::kOne;
+  n.addressees = {"IND"};
+  n.languages = {"en"};
+  n.enclosures = {{"Letter", std::nullopt, std::nullopt, 0, scan->id}};
+  n.texts = {{"en", {{NoteBlockRole::kText, "Enclosed."}}}};
+  auto created = CreateNote(deps_, kOfficer, n);
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_EQ(DownloadFile(deps_, kIndia, scan->id).error().code, ErrorCode::kNotFound);  // a draft's
+  ASSERT_TRUE(RegisterNote(deps_, kOfficer, created->id));
+  EXPECT_EQ(DownloadFile(deps_, kIndia, scan->id)->bytes, "%PDF-scan");
+  const Actor kazakhstan{5, "delegate.kaz", Role::kMemberDelegate, "KAZ"};
+  EXPECT_EQ(DownloadFile(deps_, kazakhstan, scan->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(DownloadFile(deps_, kOfficer, 99).error().code, ErrorCode::kNotFound);
+  // A typed page count that is not the file's is refused.
+  n.enclosures[0].pages = 5;
+  EXPECT_EQ(CreateNote(deps_, kOfficer, n).error().field, "enclosures[0].pages");
 }
 
 }  // namespace

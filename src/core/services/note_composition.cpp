@@ -73,28 +73,21 @@ Result<Record> ReadRecord(Transaction& tx, const OutgoingNote& note) {
 // closes is the local date of the instant just before.
 Date LastDay(Instant deadline, const TimeZone& zone) { return LocalDate(deadline - std::chrono::seconds{1}, zone); }
 
-Result<int> EnclosurePages(const Deps& deps, Transaction& tx, const OutgoingNote& note, std::string_view lang) {
+Result<int> SumEnclosurePages(const Deps& deps, Transaction& tx, const OutgoingNote& note, std::string_view lang) {
   int pages = 0;
   for (std::size_t i = 0; i < note.enclosures.size(); ++i) {
     const auto& e = note.enclosures[i];
     if (!e.document_id) {
-      pages += e.pages;
+      pages += e.pages;  // typed, or an uploaded file's own count
       continue;
     }
-    const std::string at = "enclosures[" + std::to_string(i) + "]";
-    if (!deps.renderer) return Error::Unavailable("no renderer to count the pages of " + at);
-    auto d = tx.Documents().Find(*e.document_id);
-    if (!d) return d.error();
-    if (!*d || (*d)->versions.empty()) return Error::FailedPrecondition("the document of " + at + " has no version", at);
-    const int number = e.version.value_or(0) > 0 ? *e.version : (*d)->versions.back().number;
-    const auto v = std::find_if((*d)->versions.begin(), (*d)->versions.end(),
-                                [&](const DocumentVersion& x) { return x.number == number; });
-    if (v == (*d)->versions.end()) return Error::FailedPrecondition("no version " + std::to_string(number), at);
-    // The version in the note's language; one not yet translated is enclosed in its original.
-    const LanguageVersion* text = FindLanguage(*v, lang);
-    if (!text) text = FindLanguage(*v, (*d)->original_language);
-    if (!text) return Error::FailedPrecondition("the enclosed version has no text in " + std::string(lang), at);
-    auto count = deps.renderer->PdfPages(text->content, VersionHeading(deps, **d, *v, text->content.lang));
+    if (auto frozen = PagesIn(e, lang)) {
+      pages += *frozen;
+      continue;
+    }
+    auto rendering = ResolveEnclosure(deps, tx, e, lang, "enclosures[" + std::to_string(i) + "]");
+    if (!rendering) return rendering.error();
+    auto count = deps.renderer->PdfPages(rendering->content, rendering->heading);
     if (!count) return count.error();
     pages += *count;
   }
@@ -194,6 +187,53 @@ Result<NoteValues> Gather(const Deps& deps, Transaction& tx, const OutgoingNote&
 
 }  // namespace
 
+Result<EnclosureRendering> ResolveEnclosure(const Deps& deps, Transaction& tx, const Enclosure& e, std::string_view lang,
+                                            const std::string& at) {
+  if (!e.document_id) return Error::Internal(at + " is not a document");
+  if (!deps.renderer) return Error::Unavailable("no renderer to render the document of " + at);
+  auto d = tx.Documents().Find(*e.document_id);
+  if (!d) return d.error();
+  if (!*d || (*d)->versions.empty()) return Error::FailedPrecondition("the document of " + at + " has no version", at);
+  const int number = e.version.value_or(0) > 0 ? *e.version : (*d)->versions.back().number;
+  const auto v = std::find_if((*d)->versions.begin(), (*d)->versions.end(),
+                              [&](const DocumentVersion& x) { return x.number == number; });
+  if (v == (*d)->versions.end()) return Error::FailedPrecondition("no version " + std::to_string(number), at);
+  // The version in the note's language; one not yet translated is enclosed in its original.
+  const LanguageVersion* text = FindLanguage(*v, lang);
+  if (!text) text = FindLanguage(*v, (*d)->original_language);
+  if (!text) return Error::FailedPrecondition("the enclosed version has no text in " + std::string(lang), at);
+  std::string name = (*d)->symbol + "-v" + std::to_string(number) + "-" + text->content.lang;
+  std::replace(name.begin(), name.end(), '/', '-');
+  return EnclosureRendering{text->content, VersionHeading(deps, **d, *v, text->content.lang), number, std::move(name)};
+}
+
+Result<void> FreezeEnclosures(const Deps& deps, Transaction& tx, OutgoingNote& note) {
+  for (std::size_t i = 0; i < note.enclosures.size(); ++i) {
+    auto& e = note.enclosures[i];
+    const std::string at = "enclosures[" + std::to_string(i) + "]";
+    if (e.file_id) {
+      auto f = tx.Files().Find(*e.file_id);
+      if (!f) return f.error();
+      if (!*f) return Error::FailedPrecondition("the file of " + at + " is missing", at);
+      e.pages = (*f)->pages;
+      continue;
+    }
+    // Without a renderer (core tests of other things) nothing can be counted, nor mailed later.
+    if (!e.document_id || !deps.renderer) continue;
+    e.pages_by_lang.clear();
+    for (const auto& lang : note.languages) {
+      auto rendering = ResolveEnclosure(deps, tx, e, lang, at);
+      if (!rendering) return rendering.error();
+      auto count = deps.renderer->PdfPages(rendering->content, rendering->heading);
+      if (!count) return count.error();
+      e.version = rendering->version;
+      e.pages_by_lang.push_back({lang, *count});
+    }
+    if (!e.pages_by_lang.empty()) e.pages = e.pages_by_lang.front().pages;
+  }
+  return Ok();
+}
+
 Result<NoteLookup> NoteValuesLookup(const Deps& deps, Transaction& tx, const OutgoingNote& note, std::string_view lang) {
   auto record = ReadRecord(tx, note);
   if (!record) return record.error();
@@ -210,7 +250,7 @@ Result<NoteLookup> NoteValuesLookup(const Deps& deps, Transaction& tx, const Out
   return NoteLookup([owned, base, pages, d, t, n, language](std::string_view name,
                                                             std::string_view form) -> Result<std::string> {
     if (name == "pages" && form.empty()) {
-      if (!*pages) *pages = EnclosurePages(*d, *t, *n, language);
+      if (!*pages) *pages = SumEnclosurePages(*d, *t, *n, language);
       if (!**pages) return (**pages).error();
       return std::to_string(***pages);
     }

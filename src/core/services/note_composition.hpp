@@ -7,10 +7,29 @@
 
 #include "core/model/note_values.hpp"
 #include "core/model/note_verbale.hpp"
+#include "core/ports/renderer.hpp"
 #include "core/ports/store.hpp"
 #include "core/services/deps.hpp"
 
 namespace chancery::core {
+
+// What a document enclosure is in one of the note's languages: the text rendered (the
+// version's `lang` text, or its original when untranslated) with its heading, the version's
+// number, and a name for its file ("SOC-2021-I-Minutes-v2-ru"). Registration counts the pages
+// of this rendering; dispatch mails its PDF.
+struct EnclosureRendering {
+  DocumentContent content;
+  RenderHeading heading;
+  int version = 0;
+  std::string name;
+};
+Result<EnclosureRendering> ResolveEnclosure(const Deps& deps, Transaction& tx, const Enclosure& enclosure,
+                                            std::string_view lang, const std::string& at);
+
+// At registration: each document enclosure's version fixed (latest → its number) and its
+// pages counted in each of the note's languages (Enclosure::pages_by_lang); each uploaded
+// file's pages are the file's.
+Result<void> FreezeEnclosures(const Deps& deps, Transaction& tx, OutgoingNote& note);
 
 // The lookup of `note`'s placeholders in `lang`, the note numbered and dated. What `about`
 // names gives the rest, by purpose: the minutes (a document, or the meeting whose minutes they

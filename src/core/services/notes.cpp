@@ -40,6 +40,8 @@ std::string Canonical(const OutgoingNote& n) {
   for (const auto& e : n.enclosures) {
     Put(out, "enclosure", e.description + " " + (e.document_id ? std::to_string(*e.document_id) : "-") + " " +
                               std::to_string(e.version.value_or(0)) + " " + std::to_string(e.pages));
+    if (e.file_id) Put(out, "enclosure_file", std::to_string(*e.file_id));
+    for (const auto& p : e.pages_by_lang) Put(out, "enclosure_pages", p.lang + " " + std::to_string(p.pages));
   }
   Put(out, "about", n.about ? std::string(ToString(n.about->kind)) + " " + std::to_string(n.about->id)
                             : std::string(kCanonicalNull));
@@ -159,7 +161,19 @@ Result<void> Validate(Transaction& tx, const std::vector<Participant>& registry,
     const std::string at = "enclosures[" + std::to_string(i) + "]";
     const auto& e = in.enclosures[i];
     if (e.pages < 0) return Error::InvalidArgument("pages cannot be negative", at + ".pages");
-    if (e.document_id) {
+    if (e.document_id && e.file_id) {
+      return Error::InvalidArgument("an enclosure is a document or an uploaded file, not both", at + ".file_id");
+    }
+    if (e.file_id) {
+      auto f = tx.Files().Find(*e.file_id);
+      if (!f) return f.error();
+      if (!*f) return Error::InvalidArgument("there is no file " + std::to_string(*e.file_id), at + ".file_id");
+      if (e.pages != 0 && e.pages != (*f)->pages) {
+        return Error::InvalidArgument("file " + std::to_string(*e.file_id) + " has " + std::to_string((*f)->pages) +
+                                          " pages: an uploaded file's count is its own, not a typed number",
+                                      at + ".pages");
+      }
+    } else if (e.document_id) {
       auto d = tx.Documents().Find(*e.document_id);
       if (!d) return d.error();
       if (!*d) return Error::InvalidArgument("there is no document " + std::to_string(*e.document_id), at + ".document_id");
@@ -205,6 +219,12 @@ Result<OutgoingNote> CreateNote(Deps& deps, const Actor& actor, NewNote in) {
   n.subject = std::move(in.subject);
   n.languages = std::move(in.languages);
   n.enclosures = std::move(in.enclosures);
+  for (auto& e : n.enclosures) {
+    if (!e.file_id) continue;
+    auto f = (*tx)->Files().Find(*e.file_id);  // found: Validate checked it
+    if (!f) return f.error();
+    if (*f) e.pages = (*f)->pages;
+  }
   n.about = in.about;
   n.texts = std::move(in.texts);
   n.created_at = deps.clock.Now();
@@ -279,6 +299,9 @@ Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t i
       if (IsMemberStateOn(p, day)) n->addressees.push_back(p.id);
     }
   }
+  // What each document enclosure is (its version, its pages in each language) is frozen
+  // first: the wording states those pages, and dispatch mails those renderings.
+  if (auto r = FreezeEnclosures(deps, **tx, *n); !r) return r.error();
   // The wording is composed now, when number, date and place are known, and frozen.
   auto texts = ComposeNoteTexts(deps, **tx, *n);
   if (!texts) return texts.error();
@@ -298,23 +321,17 @@ Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t i
   return n;
 }
 
-Result<RenderedFile> RenderNote(Deps& deps, const Actor& actor, std::int64_t id, std::string_view lang,
-                                RenderFormat format) {
-  if (!deps.renderer) return Error::Unavailable("this server renders no notes");
-  if (format == RenderFormat::kAkomaNtoso) return Error::InvalidArgument("a note renders as txt, pdf or docx", "format");
-  if (lang != "all" && !IsSupportedLanguage(lang)) return Error::InvalidArgument("must be en, ru, kk or all", "lang");
-  auto n = GetNote(deps, actor, id);
-  if (!n) return n.error();
-  if (n->status == NoteStatus::kDraft || !n->number) {
-    return Error::FailedPrecondition("note " + std::to_string(id) + " is a draft: it is rendered once registered");
+Result<std::vector<ExpandedNote>> NoteVersionsToRender(const Deps& deps, const OutgoingNote& n, std::string_view lang) {
+  if (n.status == NoteStatus::kDraft || !n.number) {
+    return Error::FailedPrecondition("note " + std::to_string(n.id) + " is a draft: it is rendered once registered");
   }
-  const std::string number = Format(*n->number);
+  const std::string number = Format(*n.number);
   std::vector<ExpandedNote> versions;
-  for (const auto& t : n->texts) {
+  for (const auto& t : n.texts) {
     if (lang != "all" && t.lang != lang) continue;
     std::string title;
     if (deps.note_templates) {
-      auto found = deps.note_templates->Template(ToString(n->purpose), t.lang);
+      auto found = deps.note_templates->Template(ToString(n.purpose), t.lang);
       if (!found) return found.error();
       if (*found) {
         // Only the number: a title is a label ("Note Verbale № 17-1/435"), not wording to compose.
@@ -324,10 +341,22 @@ Result<RenderedFile> RenderNote(Deps& deps, const Actor& actor, std::int64_t id,
         if (title.find("{{") != std::string::npos) title.clear();
       }
     }
-    versions.push_back({std::string(ToString(n->purpose)), t.lang, std::move(title), t.blocks});
+    versions.push_back({std::string(ToString(n.purpose)), t.lang, std::move(title), t.blocks});
   }
   if (versions.empty()) return Error::NotFound("note " + number + " is not issued in " + std::string(lang));
-  auto bytes = deps.renderer->RenderNote(versions, format, *n->date);
+  return versions;
+}
+
+Result<RenderedFile> RenderNote(Deps& deps, const Actor& actor, std::int64_t id, std::string_view lang,
+                                RenderFormat format) {
+  if (!deps.renderer) return Error::Unavailable("this server renders no notes");
+  if (format == RenderFormat::kAkomaNtoso) return Error::InvalidArgument("a note renders as txt, pdf or docx", "format");
+  if (lang != "all" && !IsSupportedLanguage(lang)) return Error::InvalidArgument("must be en, ru, kk or all", "lang");
+  auto n = GetNote(deps, actor, id);
+  if (!n) return n.error();
+  auto versions = NoteVersionsToRender(deps, *n, lang);
+  if (!versions) return versions.error();
+  auto bytes = deps.renderer->RenderNote(*versions, format, *n->date);
   if (!bytes) return bytes.error();
   std::string name = "NV-" + n->number->index + "-" + std::to_string(n->number->serial) + "-" +
                      std::to_string(n->number->year) + "-" + std::string(lang) + "." + std::string(ToString(format));

@@ -55,6 +55,9 @@ Result<OutgoingNote> RegisterNote(Deps& deps, const Actor& actor, std::int64_t i
 // kUnavailable when no renderer is wired.
 Result<RenderedFile> RenderNote(Deps& deps, const Actor& actor, std::int64_t id, std::string_view lang,
                                 RenderFormat format);
+// The frozen texts of registered note `note` as the renderers take them, with their titles:
+// what RenderNote renders, and what dispatch attaches as PDF. kFailedPrecondition for a draft.
+Result<std::vector<ExpandedNote>> NoteVersionsToRender(const Deps& deps, const OutgoingNote& note, std::string_view lang);
 
 struct NewIncomingNote {
   std::string sender = {};         // participant id

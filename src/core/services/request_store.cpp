@@ -26,6 +26,7 @@ class BorrowedTransaction : public Transaction {
   AddressBook& Addresses() override { return tx_.Addresses(); }
   DeliveryLog& Deliveries() override { return tx_.Deliveries(); }
   NoticeOutbox& Notices() override { return tx_.Notices(); }
+  FileRepository& Files() override { return tx_.Files(); }
   Result<void> Commit() override { return Ok(); }
 
  private:

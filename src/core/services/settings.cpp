@@ -7,6 +7,7 @@
 #include "core/services/audit_trail.hpp"
 #include "core/services/canonical.hpp"
 #include "core/services/dispatch.hpp"
+#include "core/services/files.hpp"
 #include "core/services/governance_settings.hpp"
 #include "core/services/notices.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 
 bool Changeable(std::string_view key) {
   if (key == kSmtpFrom || key == kSmtpUrl || key == kDispatchMaxAttempts || key == kDispatchRetryBaseMs) return true;
-  if (key == kNoticeReminderHours || key == kNoticeLookbackHours) return true;
+  if (key == kNoticeReminderHours || key == kNoticeLookbackHours || key == kFilesMaxBytes) return true;
   for (const auto& [known, value] : DefaultGovernanceSettings()) {
     if (known == key) return true;
   }
@@ -61,6 +62,7 @@ Result<void> SetSetting(Deps& deps, const Actor& actor, std::string_view key, st
   if (value.empty()) return Error::InvalidArgument("a setting needs a value", std::string(key));
   if (auto dispatch = CheckDispatchSetting(key, value); !dispatch) return dispatch.error();
   if (auto notices = CheckNoticeSetting(key, value); !notices) return notices.error();
+  if (auto files = CheckFileSetting(key, value); !files) return files.error();
   if (auto r = Record(deps, **tx, actor,
                       {"settings.set", "settings", std::string(key), CanonicalSetting(key, *before),
                        CanonicalSetting(key, value)});

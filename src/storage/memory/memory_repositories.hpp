@@ -247,4 +247,16 @@ class MemorySearchIndex : public core::SearchIndex {
   MemoryTxView& view_;
 };
 
+class MemoryFiles : public core::FileRepository {
+ public:
+  explicit MemoryFiles(MemoryTxView& view) : view_(view) {}
+  core::Result<std::int64_t> Insert(const core::StoredFile& file, std::string_view content) override;
+  core::Result<std::optional<core::StoredFile>> Find(std::int64_t id) override;
+  core::Result<std::optional<std::string>> Content(std::int64_t id) override;
+  core::Result<std::vector<std::int64_t>> EnclosedBy(std::int64_t id) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
 }  // namespace chancery::storage

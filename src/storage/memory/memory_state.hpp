@@ -46,6 +46,14 @@ struct MemoryState {
   std::int64_t last_delivery_id = 0;
   std::map<std::int64_t, core::Notice> notices;  // the outbox, by id
   std::int64_t last_notice_id = 0;
+  // Uploaded files. The bytes are shared, never copied: a write transaction copies the state,
+  // and an upload may be megabytes.
+  struct FileRow {
+    core::StoredFile file;
+    std::shared_ptr<const std::string> content;
+  };
+  std::map<std::int64_t, FileRow> files;
+  std::int64_t last_file_id = 0;
 };
 
 // A read transaction shares an immutable snapshot; a write transaction owns a private copy.

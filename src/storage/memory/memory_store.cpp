@@ -41,6 +41,7 @@ class MemoryTransaction : public core::Transaction {
   core::AddressBook& Addresses() override { return addresses_; }
   core::DeliveryLog& Deliveries() override { return deliveries_; }
   core::NoticeOutbox& Notices() override { return notices_; }
+  core::FileRepository& Files() override { return files_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -71,6 +72,7 @@ class MemoryTransaction : public core::Transaction {
   MemoryAddressBook addresses_{view_};
   MemoryDeliveryLog deliveries_{view_};
   MemoryNoticeOutbox notices_{view_};
+  MemoryFiles files_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)

@@ -682,9 +682,40 @@ CREATE TABLE notices (
 CREATE INDEX notices_due ON notices (next_attempt_at) WHERE status = 'queued';
 )sql";
 
-constexpr std::array<std::string_view, 10> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+// 11: uploaded files and what a note's enclosures are. Files hold their bytes as uploaded and are
+// never changed. An enclosure may be an uploaded file; a document enclosure keeps, from its
+// note's registration, its page count in each of the note's languages, in the note's order.
+constexpr std::string_view kMigration11 = R"sql(
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  media_type TEXT NOT NULL,
+  size INTEGER NOT NULL CHECK (size >= 0),
+  pages INTEGER NOT NULL CHECK (pages >= 0),
+  sha256 TEXT NOT NULL,
+  uploaded_at INTEGER NOT NULL,
+  uploaded_by INTEGER NOT NULL,
+  content BLOB NOT NULL,
+  CHECK (size = length(content))
+) STRICT;
+
+ALTER TABLE outgoing_note_enclosures ADD COLUMN file_id INTEGER;
+CREATE INDEX outgoing_note_enclosures_file ON outgoing_note_enclosures (file_id) WHERE file_id IS NOT NULL;
+
+CREATE TABLE outgoing_note_enclosure_pages (
+  note_id INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  ord INTEGER NOT NULL CHECK (ord >= 0),
+  lang TEXT NOT NULL,
+  pages INTEGER NOT NULL CHECK (pages >= 0),
+  PRIMARY KEY (note_id, position, ord),
+  UNIQUE (note_id, position, lang),
+  FOREIGN KEY (note_id, position) REFERENCES outgoing_note_enclosures (note_id, position) ON DELETE CASCADE
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 11> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
                                                           kMigration5, kMigration6, kMigration7, kMigration8,
-                                                          kMigration9, kMigration10};
+                                                          kMigration9, kMigration10, kMigration11};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

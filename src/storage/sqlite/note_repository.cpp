@@ -49,8 +49,10 @@ constexpr char kSelectAddressees[] =
     "SELECT participant_id FROM outgoing_note_addressees WHERE note_id = ?1 ORDER BY position";
 constexpr char kSelectLanguages[] = "SELECT lang FROM outgoing_note_languages WHERE note_id = ?1 ORDER BY position";
 constexpr char kSelectEnclosures[] =
-    "SELECT description, document_id, version, pages FROM outgoing_note_enclosures WHERE note_id = ?1 "
+    "SELECT description, document_id, version, pages, file_id FROM outgoing_note_enclosures WHERE note_id = ?1 "
     "ORDER BY position";
+constexpr char kSelectEnclosurePages[] =
+    "SELECT position, lang, pages FROM outgoing_note_enclosure_pages WHERE note_id = ?1 ORDER BY position, ord";
 constexpr char kSelectTexts[] = "SELECT lang FROM outgoing_note_texts WHERE note_id = ?1 ORDER BY position";
 constexpr char kSelectBlocks[] =
     "SELECT lang, role, text FROM outgoing_note_blocks WHERE note_id = ?1 ORDER BY lang, position";
@@ -59,6 +61,7 @@ constexpr char kSelectBlocks[] =
 constexpr const char* kDeleteChildren[] = {
     "DELETE FROM outgoing_note_addressees WHERE note_id = ?1",
     "DELETE FROM outgoing_note_languages WHERE note_id = ?1",
+    "DELETE FROM outgoing_note_enclosure_pages WHERE note_id = ?1",
     "DELETE FROM outgoing_note_enclosures WHERE note_id = ?1",
     "DELETE FROM outgoing_note_blocks WHERE note_id = ?1",
     "DELETE FROM outgoing_note_texts WHERE note_id = ?1",
@@ -68,8 +71,10 @@ constexpr char kInsertAddressee[] =
     "INSERT INTO outgoing_note_addressees (note_id, position, participant_id) VALUES (?1, ?2, ?3)";
 constexpr char kInsertLanguage[] = "INSERT INTO outgoing_note_languages (note_id, position, lang) VALUES (?1, ?2, ?3)";
 constexpr char kInsertEnclosure[] =
-    "INSERT INTO outgoing_note_enclosures (note_id, position, description, document_id, version, pages) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO outgoing_note_enclosures (note_id, position, description, document_id, version, pages, file_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr char kInsertEnclosurePages[] =
+    "INSERT INTO outgoing_note_enclosure_pages (note_id, position, ord, lang, pages) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr char kInsertText[] = "INSERT INTO outgoing_note_texts (note_id, position, lang) VALUES (?1, ?2, ?3)";
 constexpr char kInsertBlock[] =
     "INSERT INTO outgoing_note_blocks (note_id, lang, position, role, text) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -196,10 +201,22 @@ Result<void> LoadChildren(Connection& c, core::OutgoingNote& n) {
     e.document_id = row.ColumnOptionalInt(1);
     if (auto version = row.ColumnOptionalInt(2)) e.version = static_cast<int>(*version);
     e.pages = static_cast<int>(row.ColumnInt(3));
+    e.file_id = row.ColumnOptionalInt(4);
     n.enclosures.push_back(std::move(e));
     return core::Ok();
   });
   if (!enclosures) return enclosures;
+  auto pages = ForEachChild(c, kSelectEnclosurePages, n.id, [&](const Statement& row) -> Result<void> {
+    const auto position = row.ColumnInt(0);
+    // The foreign key to outgoing_note_enclosures rules out a position beyond them.
+    if (position < 0 || position >= static_cast<std::int64_t>(n.enclosures.size())) {
+      return core::Error::Internal("enclosure pages of note " + std::to_string(n.id) + " without their enclosure");
+    }
+    n.enclosures[static_cast<std::size_t>(position)].pages_by_lang.push_back(
+        {row.ColumnText(1), static_cast<int>(row.ColumnInt(2))});
+    return core::Ok();
+  });
+  if (!pages) return pages;
   return LoadTexts(c, n);
 }
 
@@ -265,9 +282,20 @@ Result<void> StoreChildren(Connection& c, std::int64_t id, const core::OutgoingN
           .BindText(3, e.description)
           .BindOptionalInt(4, e.document_id)
           .BindOptionalInt(5, Widened(e.version))
-          .BindInt(6, e.pages);
+          .BindInt(6, e.pages)
+          .BindOptionalInt(7, e.file_id);
     });
     if (!r) return r;
+    for (std::size_t k = 0; k < e.pages_by_lang.size(); ++k) {
+      auto p = RunWith(c, kInsertEnclosurePages, [&](Statement& s) {
+        s.BindInt(1, id)
+            .BindInt(2, static_cast<std::int64_t>(i))
+            .BindInt(3, static_cast<std::int64_t>(k))
+            .BindText(4, e.pages_by_lang[k].lang)
+            .BindInt(5, e.pages_by_lang[k].pages);
+      });
+      if (!p) return p;
+    }
   }
   for (std::size_t i = 0; i < n.texts.size(); ++i) {
     const core::NoteText& text = n.texts[i];

@@ -243,4 +243,16 @@ class SearchIndex : public core::SearchIndex {
   TxContext& tx_;
 };
 
+class FileRepository : public core::FileRepository {
+ public:
+  explicit FileRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::int64_t> Insert(const core::StoredFile& file, std::string_view content) override;
+  core::Result<std::optional<core::StoredFile>> Find(std::int64_t id) override;
+  core::Result<std::optional<std::string>> Content(std::int64_t id) override;
+  core::Result<std::vector<std::int64_t>> EnclosedBy(std::int64_t id) override;
+
+ private:
+  TxContext& tx_;
+};
+
 }  // namespace chancery::storage::sqlite

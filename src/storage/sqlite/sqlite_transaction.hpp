@@ -34,6 +34,7 @@ class SqliteTransaction : public core::Transaction {
   core::AddressBook& Addresses() override { return addresses_; }
   core::DeliveryLog& Deliveries() override { return deliveries_; }
   core::NoticeOutbox& Notices() override { return notices_; }
+  core::FileRepository& Files() override { return files_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -62,6 +63,7 @@ class SqliteTransaction : public core::Transaction {
   AddressBook addresses_{context_};
   DeliveryLog deliveries_{context_};
   NoticeOutbox notices_{context_};
+  FileRepository files_{context_};
 };
 
 }  // namespace chancery::storage::sqlite

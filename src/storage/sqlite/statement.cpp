@@ -44,6 +44,15 @@ Statement& Statement::BindOptionalText(int index, const std::optional<std::strin
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  if (bytes.empty()) {
+    NoteBind(sqlite3_bind_zeroblob(stmt_, index, 0));
+  } else {
+    NoteBind(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+  }
+  return *this;
+}
+
 Statement& Statement::BindInt(int index, std::int64_t value) {
   NoteBind(sqlite3_bind_int64(stmt_, index, value));
   return *this;
@@ -82,6 +91,14 @@ std::string Statement::ColumnText(int column) const {
   const int size = sqlite3_column_bytes(stmt_, column);
   if (text == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
+}
+
+std::string Statement::ColumnBlob(int column) const {
+  // sqlite3_column_blob before sqlite3_column_bytes, as for text.
+  const void* blob = sqlite3_column_blob(stmt_, column);
+  const int size = sqlite3_column_bytes(stmt_, column);
+  if (blob == nullptr) return {};
+  return std::string(static_cast<const char*>(blob), static_cast<std::size_t>(size));
 }
 
 std::optional<std::string> Statement::ColumnOptionalText(int column) const {

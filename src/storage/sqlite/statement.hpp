@@ -28,6 +28,7 @@ class Statement {
   Statement& BindText(int index, std::string_view text);  // "" stays "", never NULL
   Statement& BindOptionalText(int index, const std::optional<std::string>& text);  // nullopt → NULL
   Statement& BindInt(int index, std::int64_t value);
+  Statement& BindBlob(int index, std::string_view bytes);  // empty stays an empty BLOB, never NULL
   Statement& BindOptionalInt(int index, const std::optional<std::int64_t>& value);  // nullopt → NULL
 
   // true: a row is ready to read; false: the statement has finished.
@@ -49,6 +50,7 @@ class Statement {
   std::int64_t ColumnInt(int column) const;
   double ColumnDouble(int column) const;
   std::string ColumnText(int column) const;  // exact bytes, embedded NULs included
+  std::string ColumnBlob(int column) const;
   std::optional<std::string> ColumnOptionalText(int column) const;  // NULL → nullopt
   std::optional<std::int64_t> ColumnOptionalInt(int column) const;  // NULL → nullopt
 
