@@ -104,6 +104,10 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   router_.Add("GET", "/api/v1/notes/{id}/render", {RenderNote, in, true});  // PDF: off the I/O threads
   router_.Add("POST", "/api/v1/notes/{id}/dispatch", {DispatchNote, in, false});
   router_.Add("GET", "/api/v1/notes/{id}/deliveries", {ListDeliveries, in, false});
+  router_.Add("GET", "/api/v1/note-templates", {ListNoteTemplates, in, false});
+  router_.Add("GET", "/api/v1/note-templates/{purpose}/{lang}", {GetNoteTemplate, in, false});
+  router_.Add("PUT", "/api/v1/note-templates/{purpose}/{lang}", {PutNoteTemplate, in, false});
+  router_.Add("DELETE", "/api/v1/note-templates/{purpose}/{lang}", {ResetNoteTemplate, in, false});
   router_.Add("GET", "/api/v1/incoming-notes", {ListIncomingNotes, in, false});
   router_.Add("POST", "/api/v1/incoming-notes", {RegisterIncomingNote, in, false});
   router_.Add("GET", "/api/v1/incoming-notes/{id}", {GetIncomingNote, in, false});

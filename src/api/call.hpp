@@ -167,6 +167,10 @@ Response GetAddresses(Context&, Call&);
 Response SetAddresses(Context&, Call&);
 Response DispatchNote(Context&, Call&);
 Response ListDeliveries(Context&, Call&);
+Response ListNoteTemplates(Context&, Call&);
+Response GetNoteTemplate(Context&, Call&);
+Response PutNoteTemplate(Context&, Call&);
+Response ResetNoteTemplate(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);

@@ -30,6 +30,8 @@ enum class ObjectKind {
   kComment,
   kNote,          // an outgoing Note Verbale
   kIncomingNote,  // the incoming register
+  kNoteTemplate,  // the wording of notes of one purpose in one language
+  kDelivery,      // a row of a note's delivery log: one addressee, one address
 };
 
 inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
@@ -39,7 +41,8 @@ inline constexpr ObjectKind kAllObjectKinds[] = {
     ObjectKind::kSettings,    ObjectKind::kBody,         ObjectKind::kChairmanship,
     ObjectKind::kMeeting,     ObjectKind::kAgendaItem,   ObjectKind::kSilenceProcedure,
     ObjectKind::kSilenceResponse, ObjectKind::kDocument,     ObjectKind::kComment,
-    ObjectKind::kNote,        ObjectKind::kIncomingNote};
+    ObjectKind::kNote,        ObjectKind::kIncomingNote,   ObjectKind::kNoteTemplate,
+    ObjectKind::kDelivery};
 
 std::string_view ToString(Action action);
 std::string_view ToString(ObjectKind kind);
@@ -58,7 +61,9 @@ struct ObjectRef {
   // kDocument: its access category; a collection leaves it empty. What a paragraph of minutes
   // says under an item is asked about as that item.
   std::optional<AccessCategory> access = std::nullopt;
-  // kNote: still a draft (the Secretariat's work in progress), and whom it is addressed to.
+  // kNote, kDelivery: still a draft (the Secretariat's work in progress), and whom it is
+  // addressed to. kDelivery also sets participant_id: the addressee the row was sent to; the
+  // whole log of a note (kList) leaves it empty.
   bool draft = false;
   std::vector<std::string> addressees = {};
 };

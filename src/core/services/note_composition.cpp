@@ -8,6 +8,7 @@
 #include "core/local_time.hpp"
 #include "core/model/body.hpp"
 #include "core/services/documents.hpp"
+#include "core/services/edited_note_templates.hpp"
 #include "core/services/governance_settings.hpp"
 
 namespace chancery::core {
@@ -239,7 +240,9 @@ Result<std::vector<NoteText>> ComposeNoteTexts(const Deps& deps, Transaction& tx
                                        "texts");
     }
     if (!deps.note_templates) return Error::Unavailable("no note templates are configured");
-    auto found = deps.note_templates->Template(ToString(note.purpose), lang);
+    // The Secretariat's edited template of the purpose, if stored, else the default.
+    const EditedNoteTemplates templates(tx.Templates(), *deps.note_templates);
+    auto found = templates.Template(ToString(note.purpose), lang);
     if (!found) return found.error();
     if (!*found) {
       return Error::FailedPrecondition("the note has no text in " + lang + " and there is no " +

@@ -25,6 +25,7 @@ class BorrowedTransaction : public Transaction {
   NoteRepository& Notes() override { return tx_.Notes(); }
   AddressBook& Addresses() override { return tx_.Addresses(); }
   DeliveryLog& Deliveries() override { return tx_.Deliveries(); }
+  NoteTemplateRepository& Templates() override { return tx_.Templates(); }
   Result<void> Commit() override { return Ok(); }
 
  private:

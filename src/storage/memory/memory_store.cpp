@@ -40,6 +40,7 @@ class MemoryTransaction : public core::Transaction {
   core::NoteRepository& Notes() override { return notes_; }
   core::AddressBook& Addresses() override { return addresses_; }
   core::DeliveryLog& Deliveries() override { return deliveries_; }
+  core::NoteTemplateRepository& Templates() override { return templates_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -69,6 +70,7 @@ class MemoryTransaction : public core::Transaction {
   MemoryNotes notes_{view_};
   MemoryAddressBook addresses_{view_};
   MemoryDeliveryLog deliveries_{view_};
+  MemoryNoteTemplates templates_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)

@@ -33,6 +33,7 @@ class SqliteTransaction : public core::Transaction {
   core::NoteRepository& Notes() override { return notes_; }
   core::AddressBook& Addresses() override { return addresses_; }
   core::DeliveryLog& Deliveries() override { return deliveries_; }
+  core::NoteTemplateRepository& Templates() override { return templates_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -60,6 +61,7 @@ class SqliteTransaction : public core::Transaction {
   NoteRepository notes_{context_};
   AddressBook addresses_{context_};
   DeliveryLog deliveries_{context_};
+  NoteTemplateRepository templates_{context_};
 };
 
 }  // namespace chancery::storage::sqlite
