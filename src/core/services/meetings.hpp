@@ -24,6 +24,7 @@ struct NewMeeting {
   std::optional<std::string> chair_participant_id = {};  // default: the Chairmanship on starts_on
   std::string chair_person = {};
   std::string agenda_symbol = {};
+  std::optional<Date> reply_by = {};  // on or before starts_on
   std::vector<AgendaItem> agenda = {};  // the draft agenda; `present` must be empty
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 // A note's wording, composed when it is registered (R18–R20): per language, the text given at
 // creation (texts given at creation are templates too: "{{number}}" is only known now) or else
-// the default template of the note's purpose, expanded with values gathered from the record.
+// the template of the note's purpose in force (the Secretariat's edited one, else the default),
+// expanded with values gathered from the record.
 #include <string_view>
 #include <vector>
 

@@ -3,6 +3,7 @@
 // objections, amendments or comments registered as they arrive, concluded when broken or at
 // expiry. Hidden from observer delegates: a procedure is a matter among Member States.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ namespace chancery::core {
 struct NewSilenceProcedure {
   BodyCode body = BodyCode::kSoc;
   std::string title = {};  // the temporary title; "(under silence procedure)" is appended if missing (R7)
+  std::map<std::string, std::string> titles = {};  // the proposal's title in "ru" and "kk" (SilenceProcedure)
   std::string text = {};
   // Exactly one: an exact instant, or a date resolved by the date-only deadline setting (R29).
   std::optional<Instant> expires_at = {};
