@@ -80,12 +80,12 @@ struct Meeting {
   AgendaStatus agenda_status = AgendaStatus::kDraft;
   std::string agenda_symbol;         // "SOC/2021-I/Agenda/3"
   std::optional<Instant> agenda_adopted_at;
-  // The date by which those invited are asked to name their delegations: the invitation's
-  // {{reply_date}}. Not set: an invitation without a given text cannot be composed.
-  std::optional<Date> reply_by;
   std::vector<AgendaItem> agenda;
   std::vector<AgendaAmendment> amendments;
   std::vector<Statement> statements;
+  // The date by which those invited are asked to name their delegations: the invitation's
+  // {{reply_date}}. Not set: an invitation without a given text cannot be composed.
+  std::optional<Date> reply_by;
 };
 
 // "SOC/2021-I"

@@ -26,12 +26,12 @@ struct SilenceSettings {
 
 struct SilenceProcedure {
   std::string title;          // the temporary title "… (under silence procedure)" (R7)
-  // The proposal's title in the other languages notes are issued in ("ru", "kk"), without the
-  // English suffix: the {{proposal}} of a note in that language. English takes `title`.
-  std::map<std::string, std::string> titles;
   Instant opened_at{};
   Instant expires_at{};       // the exact instant (R6)
   std::string expiry_wording; // as written: "expiring on 20 March 2021" (R29)
+  // The proposal's title in the other languages notes are issued in ("ru", "kk"), without the
+  // English suffix: the {{proposal}} of a note in that language. English takes `title`.
+  std::map<std::string, std::string> titles;
 };
 
 enum class ResponseKind { kObjection, kAmendment, kComment };

@@ -24,8 +24,8 @@ struct NewMeeting {
   std::optional<std::string> chair_participant_id = {};  // default: the Chairmanship on starts_on
   std::string chair_person = {};
   std::string agenda_symbol = {};
-  std::optional<Date> reply_by = {};  // on or before starts_on
   std::vector<AgendaItem> agenda = {};  // the draft agenda; `present` must be empty
+  std::optional<Date> reply_by = {};  // on or before starts_on
 };
 
 Result<Meeting> CreateMeeting(Deps& deps, const Actor& actor, NewMeeting meeting);

@@ -17,7 +17,6 @@ namespace chancery::core {
 struct NewSilenceProcedure {
   BodyCode body = BodyCode::kSoc;
   std::string title = {};  // the temporary title; "(under silence procedure)" is appended if missing (R7)
-  std::map<std::string, std::string> titles = {};  // the proposal's title in "ru" and "kk" (SilenceProcedure)
   std::string text = {};
   // Exactly one: an exact instant, or a date resolved by the date-only deadline setting (R29).
   std::optional<Instant> expires_at = {};
@@ -25,6 +24,9 @@ struct NewSilenceProcedure {
   std::string expiry_wording = {};  // as written; default "expiring on <long date in English>"
   SilenceInitiator initiator = SilenceInitiator::kChairmanship;
   std::optional<std::int64_t> meeting_id = {};  // required when opened at a meeting
+  // The proposal's title in "ru" and "kk" (SilenceProcedure::titles); last, so that positional
+  // initialisers of the fields above stay as they are.
+  std::map<std::string, std::string> titles = {};
 };
 
 // The stored record with its outcome as of now and the effect of each response.
