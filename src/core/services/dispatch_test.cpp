@@ -143,8 +143,9 @@ TEST_F(Dispatch, ASentAndAFailedForGoodDeliveryAreAuditedOnceEachBySystem) {
   ASSERT_TRUE(DispatchNote(deps_, kOfficer, id));
   auto audit = [&](std::string_view prefix) {
     auto tx = store_.Begin(TxMode::kRead);
+    auto all = (*tx)->Audit().List(0, 1000);
     std::vector<AuditRecord> out;
-    for (auto& r : *(*tx)->Audit().List(0, 1000)) {
+    for (auto& r : *all) {
       if (r.action.rfind(prefix, 0) == 0) out.push_back(std::move(r));
     }
     return out;

@@ -93,7 +93,7 @@ TEST_F(TemplateEditing, EveryDefaultIsListedThenTheEditedOneWithWhoAndWhen) {
   EXPECT_EQ((*listed)[1].note.purpose + "." + (*listed)[1].note.lang, "invite_to_meeting.en");
   for (const auto& v : *listed) EXPECT_FALSE(v.edited);
 
-  NoteTemplate edited{"invite_to_meeting", "ru", "", Blocks("Заседание {{body:genitive}} {{meeting_date:text}}.")};
+  NoteTemplate edited{"invite_to_meeting", "ru", "", Blocks("Заседание {{body:genitive}}; ответ до {{reply_date:text}}.")};
   auto put = PutNoteTemplate(deps_, kOfficer, edited);
   ASSERT_TRUE(put) << put.error().message;
   EXPECT_TRUE(put->edited);
