@@ -67,6 +67,8 @@ class NoteTemplates(unittest.TestCase):
         texts = [i for i, b in enumerate(edited["blocks"]) if b["role"] == "text"]
         edited["blocks"][texts[0]]["text"] = ("The Secretariat presents its compliments to the {{addressee}} and "
                                               "encloses the documents of the {{body}} meeting of {{meeting_date:text}}.")
+        edits_before = len(self.audit("note_template.edit"))
+        resets_before = len(self.audit("note_template.reset"))
         put = self.ok("officer", "PUT", path, edited)
         self.assertEqual((put["source"], put["edited_by"], put["edited_at"]), ("edited", "officer", NOW))
         self.assertEqual(put["template"], edited)
@@ -80,15 +82,17 @@ class NoteTemplates(unittest.TestCase):
             self.assertEqual(self.call(user, "GET", path).status, 403)
             self.assertEqual(self.call(user, "PUT", path, edited).status, 403)
             self.assertEqual(self.call(user, "DELETE", path).status, 403)
-        edits = [r for r in self.audit("note_template.edit")
-                 if r["object_id"] == "circulate_meeting_documents.en"]
-        self.assertEqual([(r["actor"], r["object_kind"]) for r in edits], [("officer", "note_template")])
+        edits = self.audit("note_template.edit")[edits_before:]
+        self.assertEqual([(r["actor"], r["object_kind"], r["object_id"]) for r in edits],
+                         [("officer", "note_template", "circulate_meeting_documents.en")])
 
         reset = self.ok("admin", "DELETE", path)
         self.assertEqual((reset["source"], reset["template"]), ("default", template))
         self.assertEqual(self.ok("officer", "GET", path)["source"], "default")
-        resets = [r for r in self.audit("note_template.reset") if r["object_id"] == "circulate_meeting_documents.en"]
-        self.assertEqual([r["actor"] for r in resets], ["admin"])
+        resets = self.audit("note_template.reset")[resets_before:]
+        self.assertEqual([(r["actor"], r["object_id"]) for r in resets], [("admin", "circulate_meeting_documents.en")])
+        self.ok("admin", "DELETE", path)  # nothing left to reset: nothing recorded
+        self.assertEqual(len(self.audit("note_template.reset")), resets_before + 1)
         self.assertEqual(self.call("officer", "GET", "/api/v1/note-templates/other/en").status, 404)
         self.assertEqual(self.call("officer", "GET", "/api/v1/note-templates/invite_to_meeting/de").status, 404)
 
@@ -112,6 +116,16 @@ class NoteTemplates(unittest.TestCase):
         after = self.ok("officer", "GET", path)
         self.assertEqual((after["source"], after["template"]), ("default", template))
         self.assertEqual([r for r in self.audit("note_template.edit") if r["object_id"] == "silence_outcome.ru"], [])
+
+    def test_every_default_passes_the_checks_an_edit_must_pass(self):
+        # The checks of PUT are those the built-in defaults pass: each, put back unchanged, is stored.
+        for t in self.ok("officer", "GET", "/api/v1/note-templates")["items"]:
+            path = f"/api/v1/note-templates/{t['purpose']}/{t['lang']}"
+            template = self.ok("officer", "GET", path)["template"]
+            try:
+                self.assertEqual(self.ok("officer", "PUT", path, template)["source"], "edited")
+            finally:
+                self.assertEqual(self.ok("officer", "DELETE", path)["source"], "default")
 
     def test_an_edit_changes_the_next_registered_note_and_not_an_earlier_one(self):
         procedure = self.ok("chair.kaz", "POST", "/api/v1/silence-procedures",
