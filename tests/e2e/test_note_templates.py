@@ -215,6 +215,17 @@ class NoteTemplates(unittest.TestCase):
             self.assertIn(held, text)
             self.assertIn("Nur-Sultan", text)
             self.assertNotIn("{{", text)
+        # A meeting without a reply date: the invitation names what to give.
+        undated = self.ok("officer", "POST", "/api/v1/meetings", {"body": "SOC", "starts_on": "2021-12-08", "venue": "Astana"},
+                          status=201)
+        self.assertIsNone(undated["reply_by"])
+        draft = self.ok("officer", "POST", "/api/v1/notes",
+                        {"purpose": "invite_to_meeting", "index": "7-1", "subject": "Invitation", "languages": ["ru"],
+                         "about": {"kind": "meeting", "id": undated["id"]}}, status=201)
+        r = self.call("officer", "POST", f"/api/v1/notes/{draft['id']}/registration", {})
+        self.assertEqual(r.status, 422, r.body)
+        self.assertIn("{{reply_date", r.json()["detail"])
+        self.assertIn("reply_by", r.json()["detail"])
         late = self.call("officer", "POST", "/api/v1/meetings",
                          {"body": "SOC", "starts_on": "2021-11-20", "reply_by": "2021-11-21"})
         self.assertEqual((late.status, late.json().get("field")), (422, "reply_by"), late.body)

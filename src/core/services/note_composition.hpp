@@ -16,8 +16,9 @@ namespace chancery::core {
 // The lookup of `note`'s placeholders in `lang`, the note numbered and dated. What `about`
 // names gives the rest, by purpose: the minutes (a document, or the meeting whose minutes they
 // are) for forward_final_minutes and circulate_draft_minutes; a meeting for
-// invite_to_meeting and circulate_meeting_documents; a silence procedure for the silence
-// purposes (expiry, the launching note, the objection that broke silence). {{pages}} is the sum of the enclosures' page counts, a document version's counted
+// invite_to_meeting and circulate_meeting_documents (its reply_by is {{reply_date}}); a
+// silence procedure for the silence purposes (its title in the language, {{proposal}}; expiry,
+// the launching note, the objection that broke silence). {{pages}} is the sum of the enclosures' page counts, a document version's counted
 // by rendering it to PDF in `lang` (in its original language when it has no `lang` text).
 // A value the record does not give is left out: the expansion's error names the placeholder.
 // The lookup refers to `deps`, `tx` and `note`: they must outlive it.
