@@ -110,6 +110,10 @@ Api::Api(core::Deps& deps, Metrics& metrics, ApiOptions options)
   // Reading a PDF of megabytes (poppler) and its digest: off the I/O threads.
   router_.Add("POST", "/api/v1/files", {UploadFile, in, true});
   router_.Add("GET", "/api/v1/files/{id}", {DownloadFile, in, true});
+  router_.Add("GET", "/api/v1/note-templates", {ListNoteTemplates, in, false});
+  router_.Add("GET", "/api/v1/note-templates/{purpose}/{lang}", {GetNoteTemplate, in, false});
+  router_.Add("PUT", "/api/v1/note-templates/{purpose}/{lang}", {PutNoteTemplate, in, false});
+  router_.Add("DELETE", "/api/v1/note-templates/{purpose}/{lang}", {ResetNoteTemplate, in, false});
   router_.Add("GET", "/api/v1/incoming-notes", {ListIncomingNotes, in, false});
   router_.Add("POST", "/api/v1/incoming-notes", {RegisterIncomingNote, in, false});
   router_.Add("GET", "/api/v1/incoming-notes/{id}", {GetIncomingNote, in, false});

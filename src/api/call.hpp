@@ -173,6 +173,10 @@ Response ListDeliveries(Context&, Call&);
 // handlers/file_handlers.cpp
 Response UploadFile(Context&, Call&);
 Response DownloadFile(Context&, Call&);
+Response ListNoteTemplates(Context&, Call&);
+Response GetNoteTemplate(Context&, Call&);
+Response PutNoteTemplate(Context&, Call&);
+Response ResetNoteTemplate(Context&, Call&);
 
 Response ListAudit(Context&, Call&);
 Response VerifyAudit(Context&, Call&);

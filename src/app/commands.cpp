@@ -72,6 +72,18 @@ const std::vector<cli::CommandSpec>& CommandSpecs() {
        {{"data", "DIR", "data directory", true}},
        {"chancery import minutes minutes-2021-06-23.txt --data ./data"},
        {"FILE"}},
+      {{"template", "export"},
+       "Print the note template in force for a purpose and language (the edited one, else the default) as JSON, "
+       "the shape 'template import' reads.",
+       {{"data", "DIR", "data directory", true}},
+       {"chancery template export invite_to_meeting.ru --data ./data > invite_to_meeting.ru.json"},
+       {"TEMPLATE"}},
+      {{"template", "import"},
+       "Store an edited note template from a JSON file (as 'template export' prints it, or data/templates/notes "
+       "holds them), after the checks the API makes; audited as the system.",
+       {{"data", "DIR", "data directory", true}},
+       {"chancery template import invite_to_meeting.ru.json --data ./data"},
+       {"FILE"}},
       {{"audit", "verify"},
        "Check the hash-chained audit log; exit 3 if a record was altered, removed or reordered.",
        {{"data", "DIR", "data directory", true}},
@@ -92,6 +104,8 @@ int RunCommand(const cli::CommandSpec& spec, const cli::Arguments& args) {
   if (w[0] == "render" && w[1] == "minutes") return RenderMinutes(args);
   if (w[0] == "render" && w[1] == "note") return RenderNote(args);
   if (w[0] == "import" && w[1] == "minutes") return ImportMinutes(args);
+  if (w[0] == "template" && w[1] == "export") return TemplateExport(args);
+  if (w[0] == "template" && w[1] == "import") return TemplateImport(args);
   return cli::kExitUsage;
 }
 

@@ -21,6 +21,8 @@ int AuditVerify(const cli::Arguments& args);
 int RenderMinutes(const cli::Arguments& args);
 int RenderNote(const cli::Arguments& args);
 int ImportMinutes(const cli::Arguments& args);
+int TemplateExport(const cli::Arguments& args);
+int TemplateImport(const cli::Arguments& args);
 
 // Prints "chancery: <message>" on stderr and returns the exit code for `error`.
 int Fail(const core::Error& error);

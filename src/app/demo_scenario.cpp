@@ -33,7 +33,7 @@ core::Result<void> ReplayScenario(Runtime& rt, const codec::Scenario& scenario,
   // Without notice templates: the replay re-enacts 2021 on a clock of its own, where every event
   // is "recent", and nobody is to be mailed about history.
   core::Deps deps{base.store, clock, base.digest, base.hasher, base.random, base.zone, base.formatter, base.auth,
-                  base.participants, base.renderer, base.note_templates, base.pdf_inspector};
+                  base.participants, base.renderer, base.note_templates, nullptr, base.pdf_inspector};
   api::Metrics metrics;
   api::Api api(deps, metrics, {});
   Saved saved;

@@ -1,7 +1,7 @@
 #pragma once
 // The note templates port (core/ports/note_templates.hpp) over the defaults built into the
-// binary (default_note_templates.hpp). Editing templates over the API, stored in the database,
-// is not built yet; it will be another adapter behind the same port.
+// binary (default_note_templates.hpp). The Secretariat's edited templates, stored in the
+// database, take their place at registration (core/services/edited_note_templates.hpp).
 #include <map>
 #include <string>
 #include <utility>

@@ -60,6 +60,12 @@ void WriteJson(JsonWriter& out, const core::Meeting& m) {
   StringOrNull(out, m.agenda_symbol);
   out.Key("agenda_adopted_at");
   OptionalInstant(out, m.agenda_adopted_at);
+  out.Key("reply_by");
+  if (m.reply_by) {
+    out.String(core::FormatDate(*m.reply_by));
+  } else {
+    out.Null();
+  }
   out.Key("items").BeginArray();
   for (const auto& item : m.agenda) {
     out.BeginObject();
@@ -163,6 +169,9 @@ void WriteJson(JsonWriter& out, const core::SilenceView& view) {
   out.Key("id").Int(r.id);
   out.Key("body").String(core::ToString(r.body));
   out.Key("title").String(r.procedure.title);
+  out.Key("titles").BeginObject();
+  for (const auto& [lang, title] : r.procedure.titles) out.Key(lang).String(title);
+  out.EndObject();
   out.Key("text").String(r.text);
   out.Key("initiator").String(core::ToString(r.initiator));
   out.Key("meeting_id");
@@ -305,7 +314,7 @@ core::Result<core::StatusGrant> StatusGrantFromJson(const boost::json::object& o
 core::Result<core::NewMeeting> NewMeetingFromJson(const boost::json::object& o) {
   ObjectReader r(o);
   if (auto k = r.OnlyKnown({"body", "session", "starts_on", "ends_on", "format", "venue", "chair_participant_id",
-                            "chair_person", "agenda_symbol", "items"});
+                            "chair_person", "agenda_symbol", "reply_by", "items"});
       !k) {
     return k.error();
   }
@@ -342,6 +351,9 @@ core::Result<core::NewMeeting> NewMeetingFromJson(const boost::json::object& o) 
   auto symbol = r.StringOr("agenda_symbol", "");
   if (!symbol) return symbol.error();
   m.agenda_symbol = std::move(*symbol);
+  auto reply_by = r.OptionalDate("reply_by");
+  if (!reply_by) return reply_by.error();
+  m.reply_by = *reply_by;
   auto items = AgendaItems(o, r, false);
   if (!items) return items.error();
   m.agenda = std::move(*items);
@@ -449,8 +461,8 @@ core::Result<core::NewDecision> NewDecisionFromJson(const boost::json::object& o
 
 core::Result<core::NewSilenceProcedure> NewSilenceProcedureFromJson(const boost::json::object& o) {
   ObjectReader r(o);
-  if (auto k = r.OnlyKnown({"body", "title", "text", "expires_at", "expires_on", "expiry_wording", "initiator",
-                            "meeting_id"});
+  if (auto k = r.OnlyKnown({"body", "title", "titles", "text", "expires_at", "expires_on", "expiry_wording",
+                            "initiator", "meeting_id"});
       !k) {
     return k.error();
   }
@@ -461,6 +473,15 @@ core::Result<core::NewSilenceProcedure> NewSilenceProcedureFromJson(const boost:
   auto title = r.String("title");
   if (!title) return title.error();
   p.title = std::move(*title);
+  // {"ru": "…", "kk": "…"}: the proposal's title in the other languages of its notes.
+  if (const auto* titles = o.if_contains("titles")) {
+    if (!titles->is_object()) return Error::InvalidArgument("must be an object of titles by language", r.Path("titles"));
+    for (const auto& member : titles->as_object()) {
+      const std::string field = r.Path("titles") + "." + std::string(member.key());
+      if (!member.value().is_string()) return Error::InvalidArgument("must be a string", field);
+      p.titles.emplace(std::string(member.key()), std::string(member.value().as_string()));
+    }
+  }
   auto text = r.String("text");
   if (!text) return text.error();
   p.text = std::move(*text);

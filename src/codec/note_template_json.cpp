@@ -126,4 +126,43 @@ core::Result<std::vector<core::NoteAddressee>> NoteAddresseesFromJsonText(std::s
   return list;
 }
 
+void WriteJson(JsonWriter& out, const core::NoteTemplateView& view, bool with_template) {
+  out.BeginObject();
+  out.Key("purpose").String(view.note.purpose).Key("lang").String(view.note.lang);
+  out.Key("source").String(view.edited ? "edited" : "default");
+  out.Key("edited_by");
+  if (view.edited) {
+    out.String(view.edited_by);
+  } else {
+    out.Null();
+  }
+  out.Key("edited_at");
+  if (view.edited_at) {
+    out.String(core::FormatInstant(*view.edited_at));
+  } else {
+    out.Null();
+  }
+  if (with_template) {
+    out.Key("template");
+    WriteJson(out, view.note);
+  }
+  out.EndObject();
+}
+
+std::string ToJsonText(const core::NoteTemplateView& view) {
+  std::string text;
+  JsonWriter out(text);
+  WriteJson(out, view, true);
+  return text;
+}
+
+std::string ToJsonText(const std::vector<core::NoteTemplateView>& views) {
+  std::string text;
+  JsonWriter out(text);
+  out.BeginObject().Key("items").BeginArray();
+  for (const auto& v : views) WriteJson(out, v, false);
+  out.EndArray().EndObject();
+  return text;
+}
+
 }  // namespace chancery::codec

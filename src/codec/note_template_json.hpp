@@ -25,6 +25,7 @@
 #include "core/model/note_template.hpp"
 #include "core/model/note_values.hpp"
 #include "core/result.hpp"
+#include "core/services/note_template_editing.hpp"
 
 namespace chancery::codec {
 
@@ -36,5 +37,14 @@ core::Result<core::NoteTemplate> NoteTemplateFromJson(const boost::json::object&
 core::Result<core::NoteTemplate> NoteTemplateFromJsonText(std::string_view text);
 
 core::Result<std::vector<core::NoteAddressee>> NoteAddresseesFromJsonText(std::string_view text);
+
+// The template in force for a purpose and language, as the API shows it:
+//   {"purpose": "invite_to_meeting", "lang": "ru", "source": "edited" | "default",
+//    "edited_by": "officer" | null, "edited_at": "2021-06-23T04:00:00Z" | null,
+//    "template": {…}}
+// The list leaves "template" out (with_template false).
+void WriteJson(JsonWriter& out, const core::NoteTemplateView& view, bool with_template);
+std::string ToJsonText(const core::NoteTemplateView& view);
+std::string ToJsonText(const std::vector<core::NoteTemplateView>& views);
 
 }  // namespace chancery::codec

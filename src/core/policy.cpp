@@ -1,5 +1,7 @@
 #include "core/policy.hpp"
 
+#include <algorithm>
+
 namespace chancery::core {
 namespace {
 
@@ -173,6 +175,25 @@ Verdict OnFile(const Actor& a, Action action, const ObjectRef& o) {
   return action == Action::kRead ? Verdict::kAllow : Verdict::kDeny;
 }
 
+// A note's delivery log: the Secretariat sees every row. A delegate sees, of a registered note
+// addressed to their state, only the rows of their own state (which addresses their state was
+// sent to, and whether it arrived); another state's rows and addresses stay hidden, as do the
+// logs of notes the delegate may not read. Nobody edits the log by hand: the worker writes it.
+Verdict OnDelivery(const Actor& a, Action action, const ObjectRef& o) {
+  if (action != Action::kRead && action != Action::kList) return Verdict::kDeny;
+  if (IsSecretariat(a.role)) return Verdict::kAllow;
+  if (o.draft || !a.participant_id) return Verdict::kHide;
+  const bool addressed = std::find(o.addressees.begin(), o.addressees.end(), *a.participant_id) != o.addressees.end();
+  if (!addressed) return Verdict::kHide;
+  if (!o.participant_id) return action == Action::kList ? Verdict::kAllow : Verdict::kHide;
+  return *o.participant_id == *a.participant_id ? Verdict::kAllow : Verdict::kHide;
+}
+
+// Note templates are the Secretariat's wording: officers draft and register notes and so keep
+// their wording, administrators as well. Their existence is no secret (the purposes are
+// public in the API), so anyone else is refused rather than kept unaware.
+Verdict OnNoteTemplate(const Actor& a) { return IsSecretariat(a.role) ? Verdict::kAllow : Verdict::kDeny; }
+
 // The incoming register is the Secretariat's own record of what arrived.
 Verdict OnIncomingNote(const Actor& a, Action action) {
   if (!IsSecretariat(a.role)) return Verdict::kHide;
@@ -220,6 +241,8 @@ std::string_view ToString(ObjectKind kind) {
     case ObjectKind::kNote: return "note";
     case ObjectKind::kIncomingNote: return "incoming_note";
     case ObjectKind::kFile: return "file";
+    case ObjectKind::kNoteTemplate: return "note_template";
+    case ObjectKind::kDelivery: return "delivery";
   }
   return "participant";
 }
@@ -252,6 +275,8 @@ Verdict Decide(const Actor& actor, Action action, const ObjectRef& object) {
     case ObjectKind::kNote: return OnNote(actor, action, object);
     case ObjectKind::kIncomingNote: return OnIncomingNote(actor, action);
     case ObjectKind::kFile: return OnFile(actor, action, object);
+    case ObjectKind::kNoteTemplate: return OnNoteTemplate(actor);
+    case ObjectKind::kDelivery: return OnDelivery(actor, action, object);
   }
   return Verdict::kHide;
 }

@@ -31,6 +31,8 @@ enum class ObjectKind {
   kNote,          // an outgoing Note Verbale
   kIncomingNote,  // the incoming register
   kFile,          // an uploaded file (a PDF enclosed with notes)
+  kNoteTemplate,  // the wording of notes of one purpose in one language
+  kDelivery,      // a row of a note's delivery log: one addressee, one address
 };
 
 inline constexpr Action kAllActions[] = {Action::kRead, Action::kList, Action::kCreate,
@@ -40,7 +42,8 @@ inline constexpr ObjectKind kAllObjectKinds[] = {
     ObjectKind::kSettings,    ObjectKind::kBody,         ObjectKind::kChairmanship,
     ObjectKind::kMeeting,     ObjectKind::kAgendaItem,   ObjectKind::kSilenceProcedure,
     ObjectKind::kSilenceResponse, ObjectKind::kDocument,     ObjectKind::kComment,
-    ObjectKind::kNote,        ObjectKind::kIncomingNote, ObjectKind::kFile};
+    ObjectKind::kNote,        ObjectKind::kIncomingNote, ObjectKind::kFile,
+    ObjectKind::kNoteTemplate, ObjectKind::kDelivery};
 
 std::string_view ToString(Action action);
 std::string_view ToString(ObjectKind kind);
@@ -61,6 +64,9 @@ struct ObjectRef {
   std::optional<AccessCategory> access = std::nullopt;
   // kNote: still a draft (the Secretariat's work in progress), and whom it is addressed to.
   // kFile: the addressees of the registered notes that enclose it (drafts do not count).
+  // kNote, kDelivery: still a draft (the Secretariat's work in progress), and whom it is
+  // addressed to. kDelivery also sets participant_id: the addressee the row was sent to; the
+  // whole log of a note (kList) leaves it empty.
   bool draft = false;
   std::vector<std::string> addressees = {};
 };

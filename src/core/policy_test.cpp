@@ -18,7 +18,9 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"},
       {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"},
-      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"},
+      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"}, {"template", "AAAAA"},
+      {"delivery:own", "AADDD"}, {"delivery:other", "AADDD"}, {"delivery:draft", "AADDD"},
+      {"deliveries:to_me", "AADDD"}, {"deliveries:to_other", "AADDD"},
       {"file:to_me", "AAADD"}, {"file:to_other", "AAADD"}, {"files", "AAADD"}}},
     {"officer",
      {{"participant", "AAAAD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
@@ -26,7 +28,9 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AAAAD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AAADD"},
       {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "AAAAD"}, {"comment:own", "AAADD"},
-      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"},
+      {"note:to_me", "AAAAD"}, {"note:to_other", "AAAAD"}, {"note:draft", "AAAAD"}, {"notes", "AAAAD"}, {"incoming", "AAAAD"}, {"template", "AAAAA"},
+      {"delivery:own", "AADDD"}, {"delivery:other", "AADDD"}, {"delivery:draft", "AADDD"},
+      {"deliveries:to_me", "AADDD"}, {"deliveries:to_other", "AADDD"},
       {"file:to_me", "AAADD"}, {"file:to_other", "AAADD"}, {"files", "AAADD"}}},
     {"chairmanship",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
@@ -34,7 +38,9 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
       {"meeting", "AAAAD"}, {"item:open", "AAAAD"}, {"item:closed", "AAAAD"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AAAAD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"},
       {"doc:public", "AAAAD"}, {"doc:members", "AAAAD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"},
-      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}, {"template", "DDDDD"},
+      {"delivery:own", "AADDD"}, {"delivery:other", "HHDDD"}, {"delivery:draft", "HHDDD"},
+      {"deliveries:to_me", "HADDD"}, {"deliveries:to_other", "HHDDD"},
       {"file:to_me", "ADDDD"}, {"file:to_other", "HDDHH"}, {"files", "HDDHH"}}},
     {"member_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
@@ -42,7 +48,9 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
       {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "AADDD"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "AADDD"}, {"response:own", "AAADD"}, {"response:other", "AADDD"},
       {"doc:public", "AADDD"}, {"doc:members", "AADDD"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "AAADD"},
-      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}, {"template", "DDDDD"},
+      {"delivery:own", "AADDD"}, {"delivery:other", "HHDDD"}, {"delivery:draft", "HHDDD"},
+      {"deliveries:to_me", "HADDD"}, {"deliveries:to_other", "HHDDD"},
       {"file:to_me", "ADDDD"}, {"file:to_other", "HDDHH"}, {"files", "HDDHH"}}},
     {"observer_delegate",
      {{"participant", "AADDD"}, {"user:self", "ADDAD"}, {"user:other", "HDDHH"},
@@ -50,7 +58,9 @@ const std::map<std::string, std::map<std::string, std::string>> kExpected = {
       {"meeting", "AADDD"}, {"item:open", "AADDD"}, {"item:closed", "HHHHH"},
       {"body", "AADDD"}, {"chairmanship", "AADDD"}, {"silence", "HHHHH"}, {"response:own", "HHHHH"}, {"response:other", "HHHHH"},
       {"doc:public", "AADDD"}, {"doc:members", "HHHHH"}, {"doc:secretariat", "HHHHH"}, {"comment:own", "HHHHH"},
-      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"},
+      {"note:to_me", "AADDD"}, {"note:to_other", "HHHHH"}, {"note:draft", "HHHHH"}, {"notes", "DADDD"}, {"incoming", "HHHHH"}, {"template", "DDDDD"},
+      {"delivery:own", "AADDD"}, {"delivery:other", "HHDDD"}, {"delivery:draft", "HHDDD"},
+      {"deliveries:to_me", "HADDD"}, {"deliveries:to_other", "HHDDD"},
       {"file:to_me", "ADDDD"}, {"file:to_other", "HDDHH"}, {"files", "HDDHH"}}},
 };
 
@@ -89,6 +99,14 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       {"file:to_me", {ObjectKind::kFile, {}, false, std::nullopt, std::nullopt, false, {"IND", "KAZ"}}},
       {"file:to_other", {ObjectKind::kFile, {}, false, std::nullopt, std::nullopt, false, {"IND"}}},
       {"files", {ObjectKind::kFile, {}}},
+      {"template", {ObjectKind::kNoteTemplate, {}}},
+      // A row of the delivery log of a note to IND and KAZ: the actor's own state's, another's.
+      {"delivery:own", {ObjectKind::kDelivery, {}, false, "KAZ", std::nullopt, false, {"IND", "KAZ"}}},
+      {"delivery:other", {ObjectKind::kDelivery, {}, false, "IND", std::nullopt, false, {"IND", "KAZ"}}},
+      {"delivery:draft", {ObjectKind::kDelivery, {}, false, "KAZ", std::nullopt, true, {"KAZ"}}},
+      // The whole log of a note: to the actor's state, or to others only.
+      {"deliveries:to_me", {ObjectKind::kDelivery, {}, false, std::nullopt, std::nullopt, false, {"IND", "KAZ"}}},
+      {"deliveries:to_other", {ObjectKind::kDelivery, {}, false, std::nullopt, std::nullopt, false, {"IND"}}},
   };
   // Every object kind appears in the matrix.
   for (ObjectKind kind : kAllObjectKinds) {
@@ -106,7 +124,7 @@ TEST(Policy, EveryRoleObjectKindAndAction) {
       checked += 5;
     }
   }
-  EXPECT_EQ(checked, 5 * 25 * 5);  // roles × objects × actions
+  EXPECT_EQ(checked, 5 * 31 * 5);  // roles × objects × actions
 }
 
 TEST(Policy, UnboundDelegateSeesNothing) {

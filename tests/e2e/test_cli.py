@@ -1,4 +1,5 @@
 """The chancery binary's subcommands: errors, backup, audit verification and durability."""
+import json
 import os
 import re
 import signal
@@ -60,6 +61,36 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(code, 1)
         self.assertTrue(err.startswith("chancery: unknown time zone 'Asia/Astana'"), err)
         self.assertFalse(os.path.exists(d + "2"))
+
+    def test_template_export_and_import_round_trip_through_the_checks(self):
+        d = os.path.join(tempfile.mkdtemp(), "data")
+        self.assertEqual(run_cli("init", "--data", d)[0], 0)
+        code, out, err = run_cli("template", "export", "silence_outcome.kk", "--data", d)
+        self.assertEqual(code, 0, err)
+        template = json.loads(out)
+        self.assertEqual((template["purpose"], template["lang"]), ("silence_outcome", "kk"))
+        # Edited in a file and imported: the export shows the edit, the audit log the import.
+        template["title"] = "Нота № {{number}}"
+        path = os.path.join(os.path.dirname(d), "silence_outcome.kk.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(template, f, ensure_ascii=False)
+        code, out, err = run_cli("template", "import", path, "--data", d)
+        self.assertEqual(code, 0, err)
+        self.assertIn("Stored silence_outcome.kk", out)
+        self.assertEqual(json.loads(run_cli("template", "export", "silence_outcome.kk", "--data", d)[1])["title"],
+                         "Нота № {{number}}")
+        with sqlite3.connect(os.path.join(d, "chancery.sqlite")) as db:
+            rows = db.execute("SELECT actor, object_id FROM audit_log WHERE action = 'note_template.edit'").fetchall()
+        self.assertEqual(rows, [("system", "silence_outcome.kk")])
+        # A template without its number block is refused with one line naming the problem.
+        template["blocks"] = [b for b in template["blocks"] if b["role"] != "number"]
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(template, f, ensure_ascii=False)
+        code, _, err = run_cli("template", "import", path, "--data", d)
+        self.assertEqual(code, 2)
+        self.assertEqual(err.strip(), "chancery: blocks: a note has exactly one number block (R18)")
+        code, _, err = run_cli("template", "export", "silence_outcome", "--data", d)
+        self.assertEqual((code, err.strip()), (2, "chancery: TEMPLATE: a template is named purpose.lang: invite_to_meeting.ru"))
 
     def test_user_add_validates_and_prints_a_password(self):
         d = os.path.join(tempfile.mkdtemp(), "data")

@@ -206,6 +206,54 @@ class Dispatch(unittest.TestCase):
             self.assertEqual(subjects, [f"Note Verbale № {number} — Calendar of events",
                                         f"Note Verbale № {second['number']} — Draft minutes for comments"])
 
+    def audit(self, action):
+        records, after = [], 0
+        while True:
+            page = self.ok("admin", "GET", f"/api/v1/audit?after={after}&limit=1000")
+            records += [r for r in page["items"] if r["action"] == action]
+            if page["next_after"] is None:
+                return records
+            after = page["next_after"]
+
+    def test_b_delegates_see_their_own_states_deliveries_and_outcomes_are_audited(self):
+        for participant, addresses in ADDRESSES.items():
+            self.ok("officer", "PUT", f"/api/v1/participants/{participant}/addresses", {"addresses": addresses})
+        note = self.registered_note("List of participants")
+        self.ok("officer", "POST", f"/api/v1/notes/{note['id']}/dispatch", status=202)
+        log = self.wait_for(note["id"], lambda log: all(d["status"] == "sent" for d in log), "all sent")
+        self.assertEqual(len(log), 4)
+        # India's delegate sees India's row only; Russia's, Russia's; never Kazakhstan's addresses.
+        path = f"/api/v1/notes/{note['id']}/deliveries"
+        india = self.ok("delegate.ind", "GET", path)["items"]
+        self.assertEqual([(d["participant"], d["address"], d["status"]) for d in india],
+                         [("IND", "cica@mea.gov.in", "sent")])
+        russia = self.ok("delegate.rus", "GET", path)["items"]
+        self.assertEqual([(d["participant"], d["address"]) for d in russia], [("RUS", "dip@mid.ru")])
+        self.assertNotIn("mfa.kz", self.server.request("GET", path, headers=self.server.token("delegate.ind")).body)
+        # An observer the note is not addressed to learns nothing of it.
+        self.assertEqual(self.server.request("GET", path, headers=self.server.token("observer.jpn")).status, 404)
+        # Each sent delivery is audited once by the system, named by number, participant and address.
+        sent = [r for r in self.audit("note.delivery_sent") if r["object_id"].startswith(note["number"] + " ")]
+        self.assertEqual(sorted(r["object_id"] for r in sent),
+                         sorted(f"{note['number']} {p} {a}" for p, addresses in ADDRESSES.items() for a in addresses))
+        self.assertEqual({(r["actor"], r["object_kind"]) for r in sent}, {("system", "delivery")})
+
+        # With one attempt allowed and the SMTP server down, every delivery fails for good, audited once each.
+        self.ok("admin", "PUT", "/api/v1/settings/dispatch.max_attempts", {"value": "1"})
+        self.stop_smtp()
+        try:
+            failing = self.registered_note("Provisional agenda")
+            self.ok("officer", "POST", f"/api/v1/notes/{failing['id']}/dispatch", status=202)
+            self.wait_for(failing["id"], lambda log: all(d["status"] == "failed" for d in log), "all failed")
+            failed = [r for r in self.audit("note.delivery_failed") if r["object_id"].startswith(failing["number"] + " ")]
+            self.assertEqual(len(failed), 4)
+            self.assertIn(f"{failing['number']} IND cica@mea.gov.in", [r["object_id"] for r in failed])
+            self.assertEqual([r for r in self.audit("note.delivery_sent")
+                              if r["object_id"].startswith(failing["number"] + " ")], [])
+        finally:
+            self.start_smtp()
+            self.ok("admin", "PUT", "/api/v1/settings/dispatch.max_attempts", {"value": "20"})
+
 
     def test_each_addressee_receives_the_note_and_its_enclosures_as_pdf(self):
         self.ok("admin", "PUT", "/api/v1/settings/smtp.from", {"value": "nv@cica.example"})

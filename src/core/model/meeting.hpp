@@ -83,6 +83,9 @@ struct Meeting {
   std::vector<AgendaItem> agenda;
   std::vector<AgendaAmendment> amendments;
   std::vector<Statement> statements;
+  // The date by which those invited are asked to name their delegations: the invitation's
+  // {{reply_date}}. Not set: an invitation without a given text cannot be composed.
+  std::optional<Date> reply_by;
 };
 
 // "SOC/2021-I"

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/time.hpp"
 
 namespace chancery::core {
 
@@ -44,6 +45,15 @@ struct NoteTemplate {
 };
 
 // A template with every placeholder replaced: what the renderers take.
+// A template the Secretariat edited and stored: it takes the place of the built-in default of
+// its purpose and language (core/services/note_template_editing.hpp) until it is deleted.
+struct EditedNoteTemplate {
+  NoteTemplate note;
+  std::string edited_by;  // the username
+  Instant edited_at{};
+  bool operator==(const EditedNoteTemplate&) const = default;
+};
+
 struct ExpandedNote {
   std::string purpose;
   std::string lang;

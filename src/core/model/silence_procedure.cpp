@@ -158,4 +158,17 @@ bool IsWeekend(Date day) {
   return wd == std::chrono::Saturday || wd == std::chrono::Sunday;
 }
 
+std::optional<std::string> ProposalTitle(const SilenceProcedure& procedure, std::string_view lang) {
+  if (lang == "en") {
+    constexpr std::string_view kSuffix = " (under silence procedure)";  // R7, as OpenSilenceProcedure adds it
+    std::string title = procedure.title;
+    if (title.ends_with(kSuffix)) title.resize(title.size() - kSuffix.size());
+    if (title.empty()) return std::nullopt;
+    return title;
+  }
+  auto found = procedure.titles.find(std::string(lang));
+  if (found == procedure.titles.end() || found->second.empty()) return std::nullopt;
+  return found->second;
+}
+
 }  // namespace chancery::core

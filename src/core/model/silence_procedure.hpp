@@ -5,6 +5,7 @@
 // "now"; nothing here reads a clock.
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct SilenceProcedure {
   Instant opened_at{};
   Instant expires_at{};       // the exact instant (R6)
   std::string expiry_wording; // as written: "expiring on 20 March 2021" (R29)
+  // The proposal's title in the other languages notes are issued in ("ru", "kk"), without the
+  // English suffix: the {{proposal}} of a note in that language. English takes `title`.
+  std::map<std::string, std::string> titles;
 };
 
 enum class ResponseKind { kObjection, kAmendment, kComment };
@@ -40,6 +44,11 @@ struct SilenceResponse {
   ResponseKind kind = ResponseKind::kObjection;
   Instant received_at{};
 };
+
+// The proposal's title as a note in `lang` names it ({{proposal}}): in English the procedure's
+// title without the suffix R7 adds ("Calendar (under silence procedure)" → "Calendar"); in
+// another language its title there, if given. nullopt when there is none in `lang`.
+std::optional<std::string> ProposalTitle(const SilenceProcedure& procedure, std::string_view lang);
 
 // Why a response did or did not break silence; the API shows this to users.
 enum class ResponseEffect {

@@ -1,8 +1,8 @@
 #pragma once
 // Where the wording of notes verbales comes from: the template of each purpose in each language
 // and the addressees' words (core/model/note_template.hpp, note_values.hpp). Adapter: src/app
-// over the defaults built into the binary (data/templates/notes); templates the Secretariat
-// edits and stores are a later adapter behind the same port.
+// over the defaults built into the binary (data/templates/notes); at registration
+// core::EditedNoteTemplates puts the Secretariat's stored edits in front of them.
 #include <optional>
 #include <string_view>
 

@@ -22,6 +22,7 @@
 #include "core/model/mandate.hpp"
 #include "core/model/meeting.hpp"
 #include "core/model/notice.hpp"
+#include "core/model/note_template.hpp"
 #include "core/model/note_verbale.hpp"
 #include "core/model/participant.hpp"
 #include "core/model/silence_procedure.hpp"
@@ -326,6 +327,18 @@ class FileRepository {
   virtual Result<std::vector<std::int64_t>> EnclosedBy(std::int64_t id) = 0;
 };
 
+// The note templates the Secretariat edited (model/note_template.hpp), one per purpose and
+// language; the built-in defaults are not stored here.
+class NoteTemplateRepository {
+ public:
+  virtual ~NoteTemplateRepository() = default;
+  virtual Result<std::optional<EditedNoteTemplate>> Find(std::string_view purpose, std::string_view lang) = 0;
+  virtual Result<std::vector<EditedNoteTemplate>> List() = 0;  // by purpose, then lang
+  // Inserts, or replaces the one of the same purpose and language.
+  virtual Result<void> Put(const EditedNoteTemplate& edited) = 0;
+  virtual Result<bool> Delete(std::string_view purpose, std::string_view lang) = 0;  // false if none
+};
+
 // Full-text search over every paragraph of every version in every language. An entry is
 // added when a version is stored and never changed, except that a document's access category
 // is rewritten on all its entries when it changes, and that adding a higher version of a
@@ -412,6 +425,7 @@ class Transaction {
   virtual DeliveryLog& Deliveries() = 0;
   virtual NoticeOutbox& Notices() = 0;
   virtual FileRepository& Files() = 0;
+  virtual NoteTemplateRepository& Templates() = 0;
   // Durable when it returns success: a write acknowledged to a client is on disk.
   virtual Result<void> Commit() = 0;
 };

@@ -44,6 +44,20 @@ std::string CanonicalDispatch(const OutgoingNote& n, const std::vector<Delivery>
   return out;
 }
 
+// What the audit record of a delivery's outcome names: the note's number, the addressee and
+// the address ("7-1/397 IND mfa@example.in"), readable in the log without the delivery table.
+std::string DeliveryAuditId(const std::string& number, const Delivery& d) {
+  return number + " " + d.participant_id + " " + d.address;
+}
+
+std::string CanonicalDelivery(const std::string& number, DeliveryStatus status, const std::string& error) {
+  std::string out;
+  Put(out, "note", number);
+  Put(out, "status", ToString(status));
+  Put(out, "last_error", error);
+  return out;
+}
+
 // The Secretariat's view of a note: kNotFound when the policy hides it, kPermissionDenied when
 // the actor may read the note but not act on its dispatch.
 Result<OutgoingNote> NoteForSecretariat(Transaction& tx, const Actor& actor, std::int64_t id) {
@@ -195,9 +209,24 @@ Result<std::vector<Delivery>> DispatchNote(Deps& deps, const Actor& actor, std::
 Result<std::vector<Delivery>> ListDeliveries(Deps& deps, const Actor& actor, std::int64_t note_id) {
   auto tx = deps.store.Begin(TxMode::kRead);
   if (!tx) return tx.error();
-  auto n = NoteForSecretariat(**tx, actor, note_id);
-  if (!n) return n.error();
-  return (*tx)->Deliveries().ListForNote(note_id);
+  auto found = (*tx)->Notes().Find(note_id);
+  if (!found) return found.error();
+  const std::string what = "note " + std::to_string(note_id);
+  if (!*found) return Error::NotFound(what + " not found");
+  const OutgoingNote& n = **found;
+  ObjectRef log = NoteRef(n);
+  log.kind = ObjectKind::kDelivery;
+  if (auto denied = Check(actor, Action::kList, log, what)) return *denied;
+  auto rows = (*tx)->Deliveries().ListForNote(note_id);
+  if (!rows) return rows.error();
+  // Row by row: a delegate keeps only their own state's rows, never another's addresses.
+  std::vector<Delivery> out;
+  for (auto& d : *rows) {
+    ObjectRef row = log;
+    row.participant_id = d.participant_id;
+    if (Decide(actor, Action::kRead, row) == Verdict::kAllow) out.push_back(std::move(d));
+  }
+  return out;
 }
 
 Result<std::optional<Delivery>> ClaimDueDelivery(Deps& deps, const RetryPolicy& policy) {
@@ -222,6 +251,7 @@ Result<Delivery> RecordDeliveryOutcome(Deps& deps, const RetryPolicy& policy, st
   if (!found) return found.error();
   if (!*found) return Error::NotFound("delivery " + std::to_string(id) + " not found");
   Delivery d = std::move(**found);
+  const DeliveryStatus was = d.status;
   const Instant now = deps.clock.Now();
   if (error) {
     MarkAttemptFailed(d, policy, now, std::move(*error));
@@ -229,6 +259,21 @@ Result<Delivery> RecordDeliveryOutcome(Deps& deps, const RetryPolicy& policy, st
     MarkSent(d, now);
   }
   if (auto r = (*tx)->Deliveries().Update(d); !r) return r.error();
+  // The outcome that ends a delivery goes into the audit log once, in the same transaction:
+  // sent, or failed for good (a retry still to come is not an outcome).
+  if (was == DeliveryStatus::kQueued && d.status != DeliveryStatus::kQueued) {
+    auto note = (*tx)->Notes().Find(d.note_id);
+    if (!note) return note.error();
+    const std::string number = *note && (*note)->number ? Format(*(*note)->number) : std::to_string(d.note_id);
+    const bool sent = d.status == DeliveryStatus::kSent;
+    if (auto r = Record(deps, **tx, Actor::System(),
+                        {sent ? "note.delivery_sent" : "note.delivery_failed", "delivery",
+                         DeliveryAuditId(number, d), CanonicalDelivery(number, was, d.last_error),
+                         CanonicalDelivery(number, d.status, d.last_error)});
+        !r) {
+      return r.error();
+    }
+  }
   if (auto r = (*tx)->Commit(); !r) return r.error();
   return d;
 }

@@ -39,12 +39,17 @@ Result<std::vector<std::string>> SetAddresses(Deps& deps, const Actor& actor, co
 // kFailedPrecondition unless registered, or when an addressee has no registered address
 // (naming them): a note is never marked dispatched while someone could not be sent it.
 Result<std::vector<Delivery>> DispatchNote(Deps& deps, const Actor& actor, std::int64_t note_id);
+// The note's delivery log as `actor` may see it (core::Decide, kDelivery): all of it for the
+// Secretariat; for a delegate, of a registered note addressed to their state, their state's
+// rows only; kNotFound for a note they may not read.
 Result<std::vector<Delivery>> ListDeliveries(Deps& deps, const Actor& actor, std::int64_t note_id);
 
 // The worker's steps. Claim: the earliest due delivery, counted and held (see Claim), in one
 // write transaction; nullopt if none is due.
 Result<std::optional<Delivery>> ClaimDueDelivery(Deps& deps, const RetryPolicy& policy);
-// Records the outcome of the claimed attempt: sent when `error` is nullopt.
+// Records the outcome of the claimed attempt: sent when `error` is nullopt. A delivery sent, or
+// failed for good, is audited (actor system; "note.delivery_sent" / "note.delivery_failed",
+// object "delivery" named by note number, participant and address).
 Result<Delivery> RecordDeliveryOutcome(Deps& deps, const RetryPolicy& policy, std::int64_t id,
                                        std::optional<std::string> error);
 // What the e-mail of registered note `note` attaches (model/note_mail.hpp's plan): each

@@ -146,8 +146,79 @@ TEST_F(Dispatch, OnlyARegisteredNoteWhoseAddresseesAllHaveAddressesIsDispatched)
   EXPECT_EQ(note->status, NoteStatus::kDispatched);
   EXPECT_EQ(*note->dispatched_at, kStart);
   EXPECT_EQ(DispatchNote(deps_, kOfficer, id).error().code, ErrorCode::kFailedPrecondition);
-  // A delegate may read the note but not its delivery log.
-  EXPECT_EQ(ListDeliveries(deps_, kIndia, id).error().code, ErrorCode::kPermissionDenied);
+  // A delegate sees their own state's rows of the log, not Kazakhstan's address.
+  auto india = ListDeliveries(deps_, kIndia, id);
+  ASSERT_TRUE(india) << india.error().message;
+  ASSERT_EQ(india->size(), 2u);
+  EXPECT_EQ((*india)[0].address, "cica@mea.gov.in");
+  EXPECT_EQ((*india)[1].address, "desk@mea.gov.in");
+  for (const auto& d : *india) EXPECT_EQ(d.participant_id, "IND");
+}
+
+TEST_F(Dispatch, ADelegateSeesNoLogOfANoteNotAddressedToTheirState) {
+  const auto id = Registered();
+  ASSERT_TRUE(SetAddresses(deps_, kOfficer, "KAZ", {"nv@mfa.kz"}));
+  ASSERT_TRUE(SetAddresses(deps_, kOfficer, "IND", {"cica@mea.gov.in"}));
+  ASSERT_TRUE(DispatchNote(deps_, kOfficer, id));
+  const Actor kuwait{6, "delegate.kwt", Role::kMemberDelegate, "KWT"};
+  EXPECT_EQ(ListDeliveries(deps_, kuwait, id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(ListDeliveries(deps_, kOfficer, id)->size(), 2u);
+  // A draft's (empty) log is hidden from delegates like the draft itself.
+  NewNote n;
+  n.index = "17-1";
+  n.subject = "Draft";
+  n.scope = AddresseeScope::kList;
+  n.addressees = {"IND"};
+  n.languages = {"en"};
+  auto draft = CreateNote(deps_, kOfficer, n);
+  ASSERT_TRUE(draft);
+  EXPECT_EQ(ListDeliveries(deps_, kIndia, draft->id).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(Dispatch, ASentAndAFailedForGoodDeliveryAreAuditedOnceEachBySystem) {
+  const auto id = Registered();
+  ASSERT_TRUE(SetAddresses(deps_, kOfficer, "KAZ", {"nv@mfa.kz"}));
+  ASSERT_TRUE(SetAddresses(deps_, kOfficer, "IND", {"cica@mea.gov.in"}));
+  ASSERT_TRUE(DispatchNote(deps_, kOfficer, id));
+  auto audit = [&](std::string_view prefix) {
+    auto tx = store_.Begin(TxMode::kRead);
+    auto all = (*tx)->Audit().List(0, 1000);
+    std::vector<AuditRecord> out;
+    for (auto& r : *all) {
+      if (r.action.rfind(prefix, 0) == 0) out.push_back(std::move(r));
+    }
+    return out;
+  };
+  // Kazakhstan's goes out at once; India's server refuses every attempt (3 allowed).
+  RetryPolicy policy;
+  policy.max_attempts = 3;
+  policy.base_delay = seconds{10};  // due again within the minute each round advances
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    for (;;) {
+      auto claimed = ClaimDueDelivery(deps_, policy);
+      ASSERT_TRUE(claimed);
+      if (!*claimed) break;
+      const bool india = (*claimed)->participant_id == "IND";
+      ASSERT_TRUE(RecordDeliveryOutcome(deps_, policy, (*claimed)->id,
+                                        india ? std::optional<std::string>("550 mailbox unavailable") : std::nullopt));
+    }
+    // Retries are not outcomes: nothing audited for India until the last attempt.
+    EXPECT_EQ(audit("note.delivery_failed").size(), attempt < 2 ? 0u : 1u) << attempt;
+    clock_.Advance(minutes{1});
+  }
+  const auto sent = audit("note.delivery_sent");
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].actor, "system");
+  EXPECT_EQ(sent[0].object_kind, "delivery");
+  EXPECT_EQ(sent[0].object_id, "17-1/1 KAZ nv@mfa.kz");
+  const auto failed = audit("note.delivery_failed");
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].actor, "system");
+  EXPECT_EQ(failed[0].object_id, "17-1/1 IND cica@mea.gov.in");
+  EXPECT_NE(failed[0].before_digest, failed[0].after_digest);
+  // Nothing more happens to either, and nothing more is recorded.
+  EXPECT_EQ(*SendDueDeliveries(deps_, mail_), 0);
+  EXPECT_EQ(audit("note.delivery").size(), 2u);
 }
 
 TEST_F(Dispatch, ADueDeliveryIsClaimedByOneWorkerOnly) {

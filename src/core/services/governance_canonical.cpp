@@ -43,6 +43,7 @@ std::string Canonical(const Meeting& m) {
   Put(out, "agenda_status", ToString(m.agenda_status));
   Put(out, "agenda_symbol", m.agenda_symbol);
   Put(out, "agenda_adopted_at", Text(m.agenda_adopted_at));
+  if (m.reply_by) Put(out, "reply_by", Text(*m.reply_by));  // only when set: older forms unchanged
   for (const auto& i : m.agenda) {
     Put(out, "item.number", Text(static_cast<std::int64_t>(i.number)));
     Put(out, "item.title", i.title);
@@ -103,6 +104,8 @@ std::string Canonical(const SilenceRecord& r) {
   Put(out, "id", Text(r.id));
   Put(out, "body", ToString(r.body));
   Put(out, "title", r.procedure.title);
+  // Only when given, so that the canonical form of a procedure without them is unchanged.
+  for (const auto& [lang, title] : r.procedure.titles) Put(out, "title." + lang, title);
   Put(out, "opened_at", Text(r.procedure.opened_at));
   Put(out, "expires_at", Text(r.procedure.expires_at));
   Put(out, "expiry_wording", r.procedure.expiry_wording);

@@ -121,6 +121,10 @@ Result<Meeting> CreateMeeting(Deps& deps, const Actor& actor, NewMeeting in) {
   m.venue = std::move(in.venue);
   m.chair_person = std::move(in.chair_person);
   m.agenda_symbol = std::move(in.agenda_symbol);
+  if (in.reply_by && (!in.reply_by->ok() || *in.reply_by > m.starts_on)) {
+    return Error::InvalidArgument("the reply date is on or before the meeting's first day", "reply_by");
+  }
+  m.reply_by = in.reply_by;
   m.agenda = std::move(in.agenda);
   const int year = static_cast<int>(m.starts_on.year());
   if (in.session) {

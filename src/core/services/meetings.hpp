@@ -25,6 +25,7 @@ struct NewMeeting {
   std::string chair_person = {};
   std::string agenda_symbol = {};
   std::vector<AgendaItem> agenda = {};  // the draft agenda; `present` must be empty
+  std::optional<Date> reply_by = {};  // on or before starts_on
 };
 
 Result<Meeting> CreateMeeting(Deps& deps, const Actor& actor, NewMeeting meeting);

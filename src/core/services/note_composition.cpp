@@ -8,6 +8,7 @@
 #include "core/local_time.hpp"
 #include "core/model/body.hpp"
 #include "core/services/documents.hpp"
+#include "core/services/edited_note_templates.hpp"
 #include "core/services/governance_settings.hpp"
 
 namespace chancery::core {
@@ -120,6 +121,7 @@ Result<NoteValues> Gather(const Deps& deps, Transaction& tx, const OutgoingNote&
     v.SetDate("meeting_date", m.starts_on);
     if (!m.venue.empty()) v.Set("venue", m.venue);
     if (!m.agenda_symbol.empty()) v.Set("agenda_symbol", m.agenda_symbol);
+    if (m.reply_by) v.SetDate("reply_date", *m.reply_by);
     auto decisions = tx.Decisions().List({std::nullopt, m.id});
     if (!decisions) return decisions.error();
     std::string symbols;
@@ -144,6 +146,7 @@ Result<NoteValues> Gather(const Deps& deps, Transaction& tx, const OutgoingNote&
   }
   if (record.silence) {
     const SilenceRecord& sp = *record.silence;
+    if (auto proposal = ProposalTitle(sp.procedure, lang)) v.Set("proposal", *proposal);
     const Instant expiry = sp.procedure.expires_at;
     v.SetDate("expiry_date", LastDay(expiry, deps.zone));
     // "18:00 (UTC+6)": the wall-clock time of the exact expiry (R6) and the zone's offset then.
@@ -239,6 +242,16 @@ Result<NoteLookup> NoteValuesLookup(const Deps& deps, Transaction& tx, const Out
   if (!record) return record.error();
   auto values = Gather(deps, tx, note, *record, lang);
   if (!values) return values.error();
+  // Values the record could give but does not, with what to do about it: clearer than "no such
+  // value" for the two that are typed by hand.
+  std::map<std::string, std::string, std::less<>> hints;
+  if (record->silence && !ProposalTitle(record->silence->procedure, lang)) {
+    hints["proposal"] = "the silence procedure has no title in " + std::string(lang) + " (its titles." +
+                        std::string(lang) + ")";
+  }
+  if (record->meeting && !record->meeting->reply_by) {
+    hints["reply_date"] = "the meeting has no reply date (its reply_by)";
+  }
   // The lookup owns the values; {{pages}} renders the enclosures, so only when a text asks.
   auto owned = std::make_shared<NoteValues>(std::move(*values));
   auto base = owned->Lookup(deps.formatter, std::string(lang));
@@ -247,8 +260,9 @@ Result<NoteLookup> NoteValuesLookup(const Deps& deps, Transaction& tx, const Out
   Transaction* t = &tx;
   const OutgoingNote* n = &note;
   std::string language(lang);
-  return NoteLookup([owned, base, pages, d, t, n, language](std::string_view name,
-                                                            std::string_view form) -> Result<std::string> {
+  return NoteLookup([owned, base, pages, d, t, n, language, hints](std::string_view name,
+                                                                   std::string_view form) -> Result<std::string> {
+    if (auto hint = hints.find(name); hint != hints.end()) return Error::InvalidArgument(hint->second);
     if (name == "pages" && form.empty()) {
       if (!*pages) *pages = SumEnclosurePages(*d, *t, *n, language);
       if (!**pages) return (**pages).error();
@@ -279,7 +293,9 @@ Result<std::vector<NoteText>> ComposeNoteTexts(const Deps& deps, Transaction& tx
                                        "texts");
     }
     if (!deps.note_templates) return Error::Unavailable("no note templates are configured");
-    auto found = deps.note_templates->Template(ToString(note.purpose), lang);
+    // The Secretariat's edited template of the purpose, if stored, else the default.
+    const EditedNoteTemplates templates(tx.Templates(), *deps.note_templates);
+    auto found = templates.Template(ToString(note.purpose), lang);
     if (!found) return found.error();
     if (!*found) {
       return Error::FailedPrecondition("the note has no text in " + lang + " and there is no " +

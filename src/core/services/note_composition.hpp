@@ -1,7 +1,8 @@
 #pragma once
 // A note's wording, composed when it is registered (R18–R20): per language, the text given at
 // creation (texts given at creation are templates too: "{{number}}" is only known now) or else
-// the default template of the note's purpose, expanded with values gathered from the record.
+// the template of the note's purpose in force (the Secretariat's edited one, else the default),
+// expanded with values gathered from the record.
 #include <string_view>
 #include <vector>
 
@@ -34,8 +35,9 @@ Result<void> FreezeEnclosures(const Deps& deps, Transaction& tx, OutgoingNote& n
 // The lookup of `note`'s placeholders in `lang`, the note numbered and dated. What `about`
 // names gives the rest, by purpose: the minutes (a document, or the meeting whose minutes they
 // are) for forward_final_minutes and circulate_draft_minutes; a meeting for
-// invite_to_meeting and circulate_meeting_documents; a silence procedure for the silence
-// purposes (expiry, the launching note, the objection that broke silence). {{pages}} is the sum of the enclosures' page counts, a document version's counted
+// invite_to_meeting and circulate_meeting_documents (its reply_by is {{reply_date}}); a
+// silence procedure for the silence purposes (its title in the language, {{proposal}}; expiry,
+// the launching note, the objection that broke silence). {{pages}} is the sum of the enclosures' page counts, a document version's counted
 // by rendering it to PDF in `lang` (in its original language when it has no `lang` text).
 // A value the record does not give is left out: the expansion's error names the placeholder.
 // The lookup refers to `deps`, `tx` and `note`: they must outlive it.

@@ -27,6 +27,7 @@ class BorrowedTransaction : public Transaction {
   DeliveryLog& Deliveries() override { return tx_.Deliveries(); }
   NoticeOutbox& Notices() override { return tx_.Notices(); }
   FileRepository& Files() override { return tx_.Files(); }
+  NoteTemplateRepository& Templates() override { return tx_.Templates(); }
   Result<void> Commit() override { return Ok(); }
 
  private:

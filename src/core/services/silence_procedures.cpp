@@ -138,6 +138,10 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
   }
   if (in.title.empty()) return Error::InvalidArgument("a silence procedure needs the title of its text", "title");
   if (in.text.empty()) return Error::InvalidArgument("a silence procedure needs its text", "text");
+  for (const auto& [lang, title] : in.titles) {
+    if (lang != "ru" && lang != "kk") return Error::InvalidArgument("titles are given in ru and kk", "titles." + lang);
+    if (title.empty()) return Error::InvalidArgument("must not be empty", "titles." + lang);
+  }
   if (in.expires_at.has_value() == in.expires_on.has_value()) {
     return Error::InvalidArgument("give either the exact expiry instant or the expiry date (R6)", "expires_at");
   }
@@ -163,6 +167,7 @@ Result<SilenceView> OpenSilenceProcedure(Deps& deps, const Actor& actor, NewSile
   record.procedure.opened_at = deps.clock.Now();
   record.procedure.title = std::move(in.title);
   if (!record.procedure.title.ends_with(kUnderSilence)) record.procedure.title += kUnderSilence;  // R7
+  record.procedure.titles = std::move(in.titles);
   if (in.expires_on) {
     auto at = ResolveDateOnlyDeadline(*in.expires_on, settings.date_only_deadline, deps.zone);
     if (!at) return Error{at.error().code, at.error().message, "expires_on"};

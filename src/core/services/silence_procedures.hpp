@@ -3,6 +3,7 @@
 // objections, amendments or comments registered as they arrive, concluded when broken or at
 // expiry. Hidden from observer delegates: a procedure is a matter among Member States.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct NewSilenceProcedure {
   std::string expiry_wording = {};  // as written; default "expiring on <long date in English>"
   SilenceInitiator initiator = SilenceInitiator::kChairmanship;
   std::optional<std::int64_t> meeting_id = {};  // required when opened at a meeting
+  // The proposal's title in "ru" and "kk" (SilenceProcedure::titles); last, so that positional
+  // initialisers of the fields above stay as they are.
+  std::map<std::string, std::string> titles = {};
 };
 
 // The stored record with its outcome as of now and the effect of each response.

@@ -232,6 +232,19 @@ class MemoryNoticeOutbox : public core::NoticeOutbox {
   MemoryTxView& view_;
 };
 
+// The Secretariat's edited note templates (memory_note_templates.cpp).
+class MemoryNoteTemplates : public core::NoteTemplateRepository {
+ public:
+  explicit MemoryNoteTemplates(MemoryTxView& view) : view_(view) {}
+  core::Result<std::optional<core::EditedNoteTemplate>> Find(std::string_view purpose, std::string_view lang) override;
+  core::Result<std::vector<core::EditedNoteTemplate>> List() override;
+  core::Result<void> Put(const core::EditedNoteTemplate& edited) override;
+  core::Result<bool> Delete(std::string_view purpose, std::string_view lang) override;
+
+ private:
+  MemoryTxView& view_;
+};
+
 // Entries in a vector, queried by a scan. A query word matches a word of the text when the two
 // are equal after lower-casing ASCII and Cyrillic (Kazakh letters included). The memory adapter
 // does NOT stem: "решение" does not find "решения" here, only in SQLite. rank is 0 for every hit,

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/ports/store.hpp"
@@ -43,6 +44,7 @@ struct MemoryState {
   std::int64_t last_incoming_note_id = 0;
   std::map<std::string, std::vector<std::string>> addresses;  // by participant id
   std::map<std::int64_t, core::Delivery> deliveries;
+  std::map<std::pair<std::string, std::string>, core::EditedNoteTemplate> note_templates;  // by purpose, lang
   std::int64_t last_delivery_id = 0;
   std::map<std::int64_t, core::Notice> notices;  // the outbox, by id
   std::int64_t last_notice_id = 0;

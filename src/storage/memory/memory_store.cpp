@@ -42,6 +42,7 @@ class MemoryTransaction : public core::Transaction {
   core::DeliveryLog& Deliveries() override { return deliveries_; }
   core::NoticeOutbox& Notices() override { return notices_; }
   core::FileRepository& Files() override { return files_; }
+  core::NoteTemplateRepository& Templates() override { return templates_; }
 
   core::Result<void> Commit() override {
     if (view_.finished()) return core::Error::FailedPrecondition("the transaction has already been committed");
@@ -73,6 +74,7 @@ class MemoryTransaction : public core::Transaction {
   MemoryDeliveryLog deliveries_{view_};
   MemoryNoticeOutbox notices_{view_};
   MemoryFiles files_{view_};
+  MemoryNoteTemplates templates_{view_};
 };
 
 MemoryStore::MemoryStore(std::chrono::milliseconds write_timeout)

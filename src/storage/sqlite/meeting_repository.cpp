@@ -11,7 +11,7 @@ using core::Result;
 
 #define MEETING_COLUMNS                                                                                    \
   "id, body, session_year, session_number, starts_on, ends_on, format, venue, chair_participant_id, " \
-  "chair_person, agenda_status, agenda_symbol, agenda_adopted_at"
+  "chair_person, agenda_status, agenda_symbol, agenda_adopted_at, reply_by"
 
 constexpr char kSelectById[] = "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1";
 constexpr char kSelectBySession[] =
@@ -23,12 +23,12 @@ constexpr char kSelectFiltered[] =
     "ORDER BY starts_on, id";
 constexpr char kInsert[] =
     "INSERT INTO meetings (body, session_year, session_number, starts_on, ends_on, format, venue, "
-    "chair_participant_id, chair_person, agenda_status, agenda_symbol, agenda_adopted_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "chair_participant_id, chair_person, agenda_status, agenda_symbol, agenda_adopted_at, reply_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 constexpr char kUpdate[] =
     "UPDATE meetings SET body = ?2, session_year = ?3, session_number = ?4, starts_on = ?5, ends_on = ?6, "
     "format = ?7, venue = ?8, chair_participant_id = ?9, chair_person = ?10, agenda_status = ?11, "
-    "agenda_symbol = ?12, agenda_adopted_at = ?13 WHERE id = ?1";
+    "agenda_symbol = ?12, agenda_adopted_at = ?13, reply_by = ?14 WHERE id = ?1";
 
 #undef MEETING_COLUMNS
 
@@ -94,6 +94,11 @@ Result<core::Meeting> ReadRow(const Statement& row) {
   m.agenda_status = *status;
   m.agenda_symbol = row.ColumnText(11);
   m.agenda_adopted_at = FromOptionalMillis(row.ColumnOptionalInt(12));
+  if (auto reply_by = row.ColumnOptionalText(13)) {
+    auto date = DecodeDate(*reply_by, "meetings.reply_by");
+    if (!date) return date.error();
+    m.reply_by = *date;
+  }
   return m;
 }
 
@@ -110,7 +115,8 @@ void BindFields(Statement& s, int first, const core::Meeting& m) {
       .BindText(first + 8, m.chair_person)
       .BindText(first + 9, core::ToString(m.agenda_status))
       .BindText(first + 10, m.agenda_symbol)
-      .BindOptionalInt(first + 11, ToOptionalMillis(m.agenda_adopted_at));
+      .BindOptionalInt(first + 11, ToOptionalMillis(m.agenda_adopted_at))
+      .BindOptionalText(first + 12, m.reply_by ? std::optional<std::string>(ToText(*m.reply_by)) : std::nullopt);
 }
 
 core::Error Explain(const core::Error& error, const core::Meeting& m) {

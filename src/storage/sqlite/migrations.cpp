@@ -713,9 +713,40 @@ CREATE TABLE outgoing_note_enclosure_pages (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 11> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                          kMigration5, kMigration6, kMigration7, kMigration8,
-                                                          kMigration9, kMigration10, kMigration11};
+
+// 12: what issue 5 left over. The Secretariat's edited note templates, one per purpose and
+// language, their blocks in order (the built-in defaults are not stored: a missing row means
+// the default); the proposal's title of a silence procedure in Russian and Kazakh ('' when not
+// given: a note in that language then fails naming {{proposal}}); the date by which a
+// meeting's invitees are asked to reply.
+constexpr std::string_view kMigration12 = R"sql(
+CREATE TABLE note_templates (
+  purpose TEXT NOT NULL,
+  lang TEXT NOT NULL CHECK (lang IN ('en', 'ru', 'kk')),
+  title TEXT NOT NULL,
+  edited_by TEXT NOT NULL,
+  edited_at INTEGER NOT NULL,
+  PRIMARY KEY (purpose, lang)
+) STRICT;
+
+CREATE TABLE note_template_blocks (
+  purpose TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  role TEXT NOT NULL CHECK (role IN ('letterhead', 'number', 'text', 'enclosure', 'place_date', 'addressee')),
+  text TEXT NOT NULL,
+  PRIMARY KEY (purpose, lang, position),
+  FOREIGN KEY (purpose, lang) REFERENCES note_templates (purpose, lang) ON DELETE CASCADE
+) STRICT;
+
+ALTER TABLE silence_procedures ADD COLUMN title_ru TEXT NOT NULL DEFAULT '';
+ALTER TABLE silence_procedures ADD COLUMN title_kk TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN reply_by TEXT CHECK (reply_by GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+)sql";
+
+constexpr std::array<std::string_view, 12> kMigrations = {kMigration1,  kMigration2,  kMigration3, kMigration4,
+                                                          kMigration5,  kMigration6,  kMigration7, kMigration8,
+                                                          kMigration9,  kMigration10, kMigration11, kMigration12};
 
 constexpr char kUserVersion[] = "PRAGMA user_version";
 constexpr char kCountSchemaObjects[] = "SELECT count(*) FROM sqlite_schema";

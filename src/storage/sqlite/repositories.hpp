@@ -200,6 +200,19 @@ class AddressBook : public core::AddressBook {
   TxContext& tx_;
 };
 
+// The Secretariat's edited note templates (note_templates, note_template_blocks), migration 12.
+class NoteTemplateRepository : public core::NoteTemplateRepository {
+ public:
+  explicit NoteTemplateRepository(TxContext& tx) : tx_(tx) {}
+  core::Result<std::optional<core::EditedNoteTemplate>> Find(std::string_view purpose, std::string_view lang) override;
+  core::Result<std::vector<core::EditedNoteTemplate>> List() override;
+  core::Result<void> Put(const core::EditedNoteTemplate& edited) override;
+  core::Result<bool> Delete(std::string_view purpose, std::string_view lang) override;
+
+ private:
+  TxContext& tx_;
+};
+
 class DeliveryLog : public core::DeliveryLog {
  public:
   explicit DeliveryLog(TxContext& tx) : tx_(tx) {}

@@ -11,7 +11,7 @@ using core::Result;
 
 #define SILENCE_COLUMNS                                                                                   \
   "id, body, title, opened_at, expires_at, expiry_wording, text, initiator, meeting_id, state, decided_at, " \
-  "concluded_at, broken_by, decision_id, amendments_break_silence"
+  "concluded_at, broken_by, decision_id, amendments_break_silence, title_ru, title_kk"
 
 constexpr char kSelectById[] = "SELECT " SILENCE_COLUMNS " FROM silence_procedures WHERE id = ?1";
 constexpr char kSelectFiltered[] =
@@ -20,12 +20,12 @@ constexpr char kSelectFiltered[] =
     "AND (?3 IS NULL OR opened_at >= ?3) AND (?4 IS NULL OR opened_at < ?4) ORDER BY id";
 constexpr char kInsert[] =
     "INSERT INTO silence_procedures (body, title, opened_at, expires_at, expiry_wording, text, initiator, "
-    "meeting_id, state, decided_at, concluded_at, broken_by, decision_id, amendments_break_silence) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    "meeting_id, state, decided_at, concluded_at, broken_by, decision_id, amendments_break_silence, title_ru, "
+    "title_kk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 constexpr char kUpdate[] =
     "UPDATE silence_procedures SET body = ?2, title = ?3, opened_at = ?4, expires_at = ?5, expiry_wording = ?6, "
     "text = ?7, initiator = ?8, meeting_id = ?9, state = ?10, decided_at = ?11, concluded_at = ?12, "
-    "broken_by = ?13, decision_id = ?14, amendments_break_silence = ?15 WHERE id = ?1";
+    "broken_by = ?13, decision_id = ?14, amendments_break_silence = ?15, title_ru = ?16, title_kk = ?17 WHERE id = ?1";
 
 #undef SILENCE_COLUMNS
 
@@ -78,7 +78,15 @@ Result<core::SilenceRecord> ReadRow(const Statement& row) {
   if (auto broken_by = row.ColumnOptionalInt(12)) r.broken_by = static_cast<int>(*broken_by);
   r.decision_id = row.ColumnOptionalInt(13);
   r.amendments_break_silence = row.ColumnInt(14) != 0;
+  // '' is "not given" (migration 12).
+  if (auto ru = row.ColumnText(15); !ru.empty()) r.procedure.titles["ru"] = std::move(ru);
+  if (auto kk = row.ColumnText(16); !kk.empty()) r.procedure.titles["kk"] = std::move(kk);
   return r;
+}
+
+std::string TitleIn(const core::SilenceRecord& r, const std::string& lang) {
+  auto found = r.procedure.titles.find(lang);
+  return found == r.procedure.titles.end() ? std::string() : found->second;
 }
 
 // Binds the columns after id, from ?first on, in the order of the INSERT above.
@@ -98,7 +106,9 @@ void BindFields(Statement& s, int first, const core::SilenceRecord& r) {
       .BindOptionalInt(first + 10, ToOptionalMillis(r.concluded_at))
       .BindOptionalInt(first + 11, broken_by)
       .BindOptionalInt(first + 12, r.decision_id)
-      .BindInt(first + 13, r.amendments_break_silence ? 1 : 0);
+      .BindInt(first + 13, r.amendments_break_silence ? 1 : 0)
+      .BindText(first + 14, TitleIn(r, "ru"))
+      .BindText(first + 15, TitleIn(r, "kk"));
 }
 
 template <class Each>

@@ -35,6 +35,7 @@ class SqliteTransaction : public core::Transaction {
   core::DeliveryLog& Deliveries() override { return deliveries_; }
   core::NoticeOutbox& Notices() override { return notices_; }
   core::FileRepository& Files() override { return files_; }
+  core::NoteTemplateRepository& Templates() override { return templates_; }
 
   // On failure the transaction has been rolled back and is finished.
   core::Result<void> Commit() override;
@@ -64,6 +65,7 @@ class SqliteTransaction : public core::Transaction {
   DeliveryLog deliveries_{context_};
   NoticeOutbox notices_{context_};
   FileRepository files_{context_};
+  NoteTemplateRepository templates_{context_};
 };
 
 }  // namespace chancery::storage::sqlite
