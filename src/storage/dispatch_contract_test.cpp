@@ -9,8 +9,7 @@
 #include <string>
 
 #include "core/ports/store.hpp"
-#include "storage/memory/memory_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store_contract_fixture.hpp"
 
 namespace chancery::storage {
 namespace {
@@ -19,43 +18,8 @@ using namespace std::chrono;
 using core::ErrorCode;
 using core::TxMode;
 
-struct DispatchAdapter {
-  std::string name;
-  std::function<std::unique_ptr<core::Store>(const std::filesystem::path& dir)> make;
-};
-void PrintTo(const DispatchAdapter& adapter, std::ostream* os) { *os << adapter.name; }
-
-const DispatchAdapter kMemory{"memory", [](const std::filesystem::path&) -> std::unique_ptr<core::Store> {
-                                return std::make_unique<MemoryStore>();
-                              }};
-const DispatchAdapter kSqlite{"sqlite", [](const std::filesystem::path& dir) -> std::unique_ptr<core::Store> {
-                                auto store = SqliteStore::Open((dir / "chancery.sqlite").string(),
-                                                               SqliteStore::OpenMode::kCreate);
-                                if (!store) return nullptr;
-                                return std::move(*store);
-                              }};
-
-core::Instant At(std::int64_t seconds) { return core::Instant{milliseconds{seconds * 1000}}; }
-
-class DispatchContract : public ::testing::TestWithParam<DispatchAdapter> {
+class DispatchContract : public AdapterContract {
  protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "chancery-dispatch-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    store_ = GetParam().make(dir_);
-    ASSERT_NE(store_, nullptr);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-  std::unique_ptr<core::Transaction> Begin(TxMode mode) {
-    auto tx = store_->Begin(mode);
-    EXPECT_TRUE(tx) << tx.error().message;
-    return tx ? std::move(*tx) : nullptr;
-  }
   std::int64_t InsertNote(core::Transaction& tx) {
     core::OutgoingNote n;
     n.index = "17-1";
@@ -73,9 +37,6 @@ class DispatchContract : public ::testing::TestWithParam<DispatchAdapter> {
     d.next_attempt_at = At(at);
     return d;
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<core::Store> store_;
 };
 
 TEST_P(DispatchContract, AddressesAreReplacedWholeAndKeepTheirOrder) {
@@ -175,8 +136,7 @@ TEST_P(DispatchContract, NoQueuedDeliveryMeansNoNextAttempt) {
   EXPECT_EQ(*tx->Deliveries().NextAttempt(), std::nullopt);
 }
 
-INSTANTIATE_TEST_SUITE_P(Adapters, DispatchContract, ::testing::Values(kMemory, kSqlite),
-                         [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Adapters, DispatchContract, kBothAdapters, AdapterName);
 
 }  // namespace
 }  // namespace chancery::storage

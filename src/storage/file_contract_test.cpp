@@ -10,8 +10,7 @@
 #include <string>
 
 #include "core/ports/store.hpp"
-#include "storage/memory/memory_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store_contract_fixture.hpp"
 
 namespace chancery::storage {
 namespace {
@@ -19,22 +18,6 @@ namespace {
 using namespace std::chrono;
 using core::ErrorCode;
 using core::TxMode;
-
-struct FileAdapter {
-  std::string name;
-  std::function<std::unique_ptr<core::Store>(const std::filesystem::path& dir)> make;
-};
-void PrintTo(const FileAdapter& adapter, std::ostream* os) { *os << adapter.name; }
-
-const FileAdapter kMemory{"memory", [](const std::filesystem::path&) -> std::unique_ptr<core::Store> {
-                            return std::make_unique<MemoryStore>();
-                          }};
-const FileAdapter kSqlite{"sqlite", [](const std::filesystem::path& dir) -> std::unique_ptr<core::Store> {
-                            auto store =
-                                SqliteStore::Open((dir / "chancery.sqlite").string(), SqliteStore::OpenMode::kCreate);
-                            if (!store) return nullptr;
-                            return std::move(*store);
-                          }};
 
 // Bytes a text column would mangle: NULs, high bytes, no trailing newline.
 const std::string kBytes("%PDF-1.7\n\0\xff\xfe binary\0end", 28);
@@ -49,29 +32,7 @@ core::StoredFile File(std::int64_t size, int pages) {
   return f;
 }
 
-class FileContract : public ::testing::TestWithParam<FileAdapter> {
- protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "chancery-files-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    store_ = GetParam().make(dir_);
-    ASSERT_NE(store_, nullptr);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-  std::unique_ptr<core::Transaction> Begin(TxMode mode) {
-    auto tx = store_->Begin(mode);
-    EXPECT_TRUE(tx) << tx.error().message;
-    return tx ? std::move(*tx) : nullptr;
-  }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<core::Store> store_;
-};
+class FileContract : public AdapterContract {};
 
 TEST_P(FileContract, BytesAndWhatWasReadFromThemRoundTrip) {
   ASSERT_EQ(kBytes.size(), 28u);
@@ -149,8 +110,7 @@ TEST_P(FileContract, EnclosuresKeepTheirFileAndFrozenPagesAndTellWhichNotesEnclo
   EXPECT_TRUE((**tx->Notes().Find(without)).enclosures[0].pages_by_lang.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Adapters, FileContract, ::testing::Values(kMemory, kSqlite),
-                         [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Adapters, FileContract, kBothAdapters, AdapterName);
 
 }  // namespace
 }  // namespace chancery::storage

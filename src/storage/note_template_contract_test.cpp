@@ -10,30 +10,13 @@
 #include <string>
 
 #include "core/ports/store.hpp"
-#include "storage/memory/memory_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store_contract_fixture.hpp"
 
 namespace chancery::storage {
 namespace {
 
 using core::NoteBlockRole;
 using core::TxMode;
-
-struct TemplateAdapter {
-  std::string name;
-  std::function<std::unique_ptr<core::Store>(const std::filesystem::path& dir)> make;
-};
-void PrintTo(const TemplateAdapter& adapter, std::ostream* os) { *os << adapter.name; }
-
-const TemplateAdapter kMemory{"memory", [](const std::filesystem::path&) -> std::unique_ptr<core::Store> {
-                                return std::make_unique<MemoryStore>();
-                              }};
-const TemplateAdapter kSqlite{"sqlite", [](const std::filesystem::path& dir) -> std::unique_ptr<core::Store> {
-                                auto store = SqliteStore::Open((dir / "chancery.sqlite").string(),
-                                                               SqliteStore::OpenMode::kCreate);
-                                if (!store) return nullptr;
-                                return std::move(*store);
-                              }};
 
 core::EditedNoteTemplate Edited(std::string purpose, std::string lang, std::string body, std::int64_t at_seconds) {
   core::EditedNoteTemplate t;
@@ -50,25 +33,8 @@ core::EditedNoteTemplate Edited(std::string purpose, std::string lang, std::stri
   return t;
 }
 
-class NoteTemplateContract : public ::testing::TestWithParam<TemplateAdapter> {
+class NoteTemplateContract : public AdapterContract {
  protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "chancery-templates-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    store_ = GetParam().make(dir_);
-    ASSERT_NE(store_, nullptr);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-  std::unique_ptr<core::Transaction> Begin(TxMode mode) {
-    auto tx = store_->Begin(mode);
-    EXPECT_TRUE(tx) << tx.error().message;
-    return tx ? std::move(*tx) : nullptr;
-  }
   void Put(const core::EditedNoteTemplate& t) {
     auto tx = Begin(TxMode::kWrite);
     ASSERT_TRUE(tx);
@@ -76,9 +42,6 @@ class NoteTemplateContract : public ::testing::TestWithParam<TemplateAdapter> {
     ASSERT_TRUE(r) << r.error().message;
     ASSERT_TRUE(tx->Commit());
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<core::Store> store_;
 };
 
 TEST_P(NoteTemplateContract, NoneStoredAtFirst) {
@@ -164,8 +127,7 @@ TEST_P(NoteTemplateContract, NothingStoredWithoutCommit) {
   EXPECT_FALSE(*found);
 }
 
-INSTANTIATE_TEST_SUITE_P(Adapters, NoteTemplateContract, ::testing::Values(kMemory, kSqlite),
-                         [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Adapters, NoteTemplateContract, kBothAdapters, AdapterName);
 
 }  // namespace
 }  // namespace chancery::storage

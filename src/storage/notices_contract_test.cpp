@@ -10,8 +10,7 @@
 #include <string>
 
 #include "core/ports/store.hpp"
-#include "storage/memory/memory_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store_contract_fixture.hpp"
 
 namespace chancery::storage {
 namespace {
@@ -20,43 +19,8 @@ using namespace std::chrono;
 using core::ErrorCode;
 using core::TxMode;
 
-struct NoticesAdapter {
-  std::string name;
-  std::function<std::unique_ptr<core::Store>(const std::filesystem::path& dir)> make;
-};
-void PrintTo(const NoticesAdapter& adapter, std::ostream* os) { *os << adapter.name; }
-
-const NoticesAdapter kMemory{"memory", [](const std::filesystem::path&) -> std::unique_ptr<core::Store> {
-                               return std::make_unique<MemoryStore>();
-                             }};
-const NoticesAdapter kSqlite{"sqlite", [](const std::filesystem::path& dir) -> std::unique_ptr<core::Store> {
-                               auto store = SqliteStore::Open((dir / "chancery.sqlite").string(),
-                                                              SqliteStore::OpenMode::kCreate);
-                               if (!store) return nullptr;
-                               return std::move(*store);
-                             }};
-
-core::Instant At(std::int64_t seconds) { return core::Instant{milliseconds{seconds * 1000}}; }
-
-class NoticesContract : public ::testing::TestWithParam<NoticesAdapter> {
+class NoticesContract : public AdapterContract {
  protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "chancery-notices-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    store_ = GetParam().make(dir_);
-    ASSERT_NE(store_, nullptr);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-  std::unique_ptr<core::Transaction> Begin(TxMode mode) {
-    auto tx = store_->Begin(mode);
-    EXPECT_TRUE(tx) << tx.error().message;
-    return tx ? std::move(*tx) : nullptr;
-  }
   std::int64_t InsertUser(core::Transaction& tx, std::string name) {
     core::User u;
     u.username = std::move(name);
@@ -81,9 +45,6 @@ class NoticesContract : public ::testing::TestWithParam<NoticesAdapter> {
     n.next_attempt_at = At(at);
     return n;
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<core::Store> store_;
 };
 
 TEST_P(NoticesContract, UsersKeepTheirAddressLanguageAndNoticeChoices) {
@@ -239,8 +200,7 @@ TEST_P(NoticesContract, RoundsClosingBetweenAreTheOpenOnesWithADeadlineInTheWind
   EXPECT_EQ(closing[0].addressees, (std::vector<std::string>{"KAZ", "RUS"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Adapters, NoticesContract, ::testing::Values(kMemory, kSqlite),
-                         [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Adapters, NoticesContract, kBothAdapters, AdapterName);
 
 }  // namespace
 }  // namespace chancery::storage
