@@ -165,6 +165,14 @@ void Drop(Notice& n, std::string why) {
   n.last_error = std::move(why);
 }
 
+// The procedure as a notice in `lang` names it: English keeps the temporary title with its
+// "(under silence procedure)" (R7); Russian and Kazakh take the proposal's title in that
+// language where one was given, and the English title otherwise.
+std::string SilenceTitle(const SilenceProcedure& procedure, const std::string& lang) {
+  if (lang == "en") return procedure.title;
+  return ProposalTitle(procedure, lang).value_or(procedure.title);
+}
+
 }  // namespace
 
 Result<NoticeSettings> LoadNoticeSettings(Transaction& tx) {
@@ -214,7 +222,7 @@ Result<int> PlanSilenceLaunched(const Deps& deps, Transaction& tx, const Silence
   if (!recent || !*recent) return recent ? 0 : Result<int>(recent.error());
   return Plan(deps, tx, NoticeKind::kSilenceLaunched, "silence_launched", record.id, record.addressees, {kSilenceRef},
               record.procedure.expires_at, [&](const std::string& lang) {
-                return Values{{"title", record.procedure.title},
+                return Values{{"title", SilenceTitle(record.procedure, lang)},
                               {"body", BodyName(record.body, lang)},
                               {"expires", WrittenInstant(deps, record.procedure.expires_at, lang)}};
               });
@@ -227,7 +235,7 @@ Result<int> PlanSilenceOutcome(const Deps& deps, Transaction& tx, const SilenceR
   const bool adopted = record.state == SilenceState::kAdopted;
   return Plan(deps, tx, NoticeKind::kSilenceOutcome, adopted ? "silence_adopted" : "silence_not_adopted", record.id,
               record.addressees, {kSilenceRef}, std::nullopt, [&](const std::string& lang) {
-                return Values{{"title", record.procedure.title},
+                return Values{{"title", SilenceTitle(record.procedure, lang)},
                               {"body", BodyName(record.body, lang)},
                               {"decided", WrittenInstant(deps, *record.decided_at, lang)}};
               });

@@ -31,6 +31,7 @@ class NamingTemplates : public NoticeTemplates {
     std::string body = "body\n";
     if (wording == "silence_launched") body = "{{expires}}\n";
     if (wording.starts_with("comment_round")) body = "{{deadline}}\n";
+    if (wording.starts_with("silence_adopted")) body = "{{title}}\n";
     return std::optional<NoticeWording>{{std::string(wording) + "." + std::string(lang), body}};
   }
 };
@@ -192,6 +193,22 @@ TEST_F(Notices, TheOutcomeIsToldOnceWhenConcludedAndNotAtAllWhenItLiesBeyondTheL
   ASSERT_EQ(*ConcludeDueSilenceProcedures(deps_), 1);
   EXPECT_EQ(Outbox(rus_).size(), 3u);  // its launch only
   EXPECT_EQ(Outbox(rus_)[2].kind, NoticeKind::kSilenceLaunched);
+}
+
+TEST_F(Notices, ARussianOrKazakhNoticeNamesTheProposalInItsLanguageWhereOneWasGiven) {
+  NewSilenceProcedure p;
+  p.title = "Statement on the 30th anniversary";
+  p.text = "The Member States …";
+  p.expires_at = clock_.Now() + days{14};
+  p.titles = {{"ru", "Заявление к 30-летию"}};
+  ASSERT_TRUE(OpenSilenceProcedure(deps_, kOfficer, p));
+  clock_.Advance(days{15});
+  ASSERT_EQ(*ConcludeDueSilenceProcedures(deps_), 1);
+  ASSERT_EQ(Outbox(rus_).size(), 2u);
+  EXPECT_EQ(Outbox(rus_)[1].body, "Заявление к 30-летию\n");
+  // English keeps the temporary title (R7); Kazakh, given none, falls back to it.
+  EXPECT_EQ(Outbox(ind_)[1].body, "Statement on the 30th anniversary (under silence procedure)\n");
+  EXPECT_EQ(Outbox(kaz_)[1].body, "Statement on the 30th anniversary (under silence procedure)\n");
 }
 
 TEST_F(Notices, AUserWhoTurnedAKindOffGetsNoneOfIt) {
