@@ -18,6 +18,8 @@ using namespace std::chrono;
 using core::ErrorCode;
 using core::TxMode;
 
+core::Instant At(std::int64_t seconds) { return core::Instant{std::chrono::seconds{seconds}}; }
+
 class DispatchContract : public AdapterContract {
  protected:
   std::int64_t InsertNote(core::Transaction& tx) {

@@ -19,6 +19,8 @@ using namespace std::chrono;
 using core::ErrorCode;
 using core::TxMode;
 
+core::Instant At(std::int64_t seconds) { return core::Instant{std::chrono::seconds{seconds}}; }
+
 class NoticesContract : public AdapterContract {
  protected:
   std::int64_t InsertUser(core::Transaction& tx, std::string name) {

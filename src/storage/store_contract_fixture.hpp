@@ -6,7 +6,6 @@
 //   INSTANTIATE_TEST_SUITE_P(Adapters, FooContract, kBothAdapters, AdapterName);
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -32,14 +31,14 @@ inline const StoreAdapter kMemoryAdapter{"memory", [](const std::filesystem::pat
 inline const StoreAdapter kSqliteAdapter{
     "sqlite", [](const std::filesystem::path& dir) -> std::unique_ptr<core::Store> {
       auto store = SqliteStore::Open((dir / "chancery.sqlite").string(), SqliteStore::OpenMode::kCreate);
-      if (!store) return nullptr;
+      if (!store) {
+        ADD_FAILURE() << "open: " << store.error().message;
+        return nullptr;
+      }
       return std::move(*store);
     }};
 inline const auto kBothAdapters = ::testing::Values(kMemoryAdapter, kSqliteAdapter);
 inline std::string AdapterName(const ::testing::TestParamInfo<StoreAdapter>& info) { return info.param.name; }
-
-// Whole seconds since the epoch as an instant.
-inline core::Instant At(std::int64_t seconds) { return core::Instant{std::chrono::seconds{seconds}}; }
 
 class AdapterContract : public ::testing::TestWithParam<StoreAdapter> {
  protected:

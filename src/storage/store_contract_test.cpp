@@ -18,6 +18,7 @@
 #include "core/ports/store.hpp"
 #include "storage/memory/memory_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store_contract_fixture.hpp"
 
 namespace chancery::core {
 // Readable failures: "already_exists" rather than "2".
@@ -30,27 +31,6 @@ namespace {
 using namespace std::chrono;
 using core::ErrorCode;
 using core::TxMode;
-
-struct Adapter {
-  std::string name;
-  // Makes a fresh, empty store; `dir` is a new temporary directory removed after the test.
-  std::function<std::unique_ptr<core::Store>(const std::filesystem::path& dir)> make;
-};
-
-void PrintTo(const Adapter& adapter, std::ostream* os) { *os << adapter.name; }
-
-const Adapter kMemory{"memory", [](const std::filesystem::path&) -> std::unique_ptr<core::Store> {
-                        return std::make_unique<MemoryStore>();
-                      }};
-const Adapter kSqlite{"sqlite", [](const std::filesystem::path& dir) -> std::unique_ptr<core::Store> {
-                        auto store = SqliteStore::Open((dir / "chancery.sqlite").string(),
-                                                       SqliteStore::OpenMode::kCreate);
-                        if (!store) {
-                          ADD_FAILURE() << "open: " << store.error().message;
-                          return nullptr;
-                        }
-                        return std::move(*store);
-                      }};
 
 core::Date D(int y, unsigned m, unsigned d) { return core::Date{year{y}, month{m}, day{d}}; }
 core::Instant At(std::int64_t millis) { return core::Instant{milliseconds{millis}}; }
@@ -212,31 +192,8 @@ void ExpectSame(const core::AuditRecord& want, const core::AuditRecord& got) {
   EXPECT_EQ(got.hash, want.hash);
 }
 
-class StoreContract : public ::testing::TestWithParam<Adapter> {
+class StoreContract : public AdapterContract {
  protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "chancery-store-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    store_ = GetParam().make(dir_);
-    ASSERT_NE(store_, nullptr);
-  }
-
-  void TearDown() override {
-    store_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-
-  std::unique_ptr<core::Transaction> Begin(TxMode mode) {
-    auto tx = store_->Begin(mode);
-    if (!tx) {
-      ADD_FAILURE() << "Begin: " << tx.error().message;
-      return nullptr;
-    }
-    return std::move(*tx);
-  }
-
   // Runs `body` in a write transaction and commits it.
   void Write(const std::function<void(core::Transaction&)>& body) {
     auto tx = Begin(TxMode::kWrite);
@@ -256,9 +213,6 @@ class StoreContract : public ::testing::TestWithParam<Adapter> {
     }
     return *found;
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<core::Store> store_;
 };
 
 #define ASSERT_OK(expr)                                                      \
@@ -3430,8 +3384,7 @@ TEST_P(SearchContract, WritesInAReadTransactionAreRefused) {
   EXPECT_EQ(found->total, 6);
 }
 
-INSTANTIATE_TEST_SUITE_P(Adapters, SearchContract, ::testing::Values(kMemory, kSqlite),
-                         [](const ::testing::TestParamInfo<Adapter>& adapter) { return adapter.param.name; });
+INSTANTIATE_TEST_SUITE_P(Adapters, SearchContract, kBothAdapters, AdapterName);
 
 // --- transactions ---
 
@@ -3561,8 +3514,7 @@ TEST_P(StoreContract, WriteTransactionsAreSerialisedWithoutLostUpdates) {
   EXPECT_EQ(*tx->Settings().Get("counter"), std::optional<std::string>(std::to_string(2 * kPerThread)));
 }
 
-INSTANTIATE_TEST_SUITE_P(Adapters, StoreContract, ::testing::Values(kMemory, kSqlite),
-                         [](const ::testing::TestParamInfo<Adapter>& adapter) { return adapter.param.name; });
+INSTANTIATE_TEST_SUITE_P(Adapters, StoreContract, kBothAdapters, AdapterName);
 
 }  // namespace
 }  // namespace chancery::storage

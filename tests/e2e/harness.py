@@ -108,15 +108,31 @@ class Server:
 
 
 class ServerTest(unittest.TestCase):
-    """One server for the whole class; tests must not depend on each other's writes."""
+    """One server for the whole class; tests must not depend on each other's writes.
+    A class sets `server_env` (e.g. {"CHANCERY_NOW": …}) to start its server with it."""
+
+    server_env = None
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server()
+        cls.server = Server(env=cls.server_env)
+        cls.tokens = {}
 
     @classmethod
     def tearDownClass(cls):
         cls.server.close()
+
+    def call(self, user, method, path, body=None):
+        """A request as `user` (signed in once per class)."""
+        if user not in self.tokens:
+            self.tokens[user] = self.server.token(user)
+        return self.server.request(method, path, body, headers=self.tokens[user])
+
+    def ok(self, user, method, path, body=None, status=200):
+        """call(), asserting the status; the JSON body."""
+        r = self.call(user, method, path, body)
+        self.assertEqual(r.status, status, f"{method} {path}: {r.body}")
+        return r.json()
 
     def assertProblem(self, r, status, type_):
         self.assertEqual(r.status, status, r.body)

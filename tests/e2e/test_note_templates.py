@@ -6,7 +6,7 @@ changes after it. And the values issue 5 left ungathered: the silence notes (lau
 broken) and the invitation register without a text given at creation, in en, ru and kk."""
 import unittest
 
-from harness import Server
+from harness import ServerTest
 
 NOW = "2021-09-01T06:00:00Z"  # 12:00 in Nur-Sultan
 TITLES = {"en": "Calendar of CICA events for 2022",
@@ -14,25 +14,8 @@ TITLES = {"en": "Calendar of CICA events for 2022",
           "kk": "АӨСШК-тің 2022 жылға арналған іс-шаралар күнтізбесі"}
 
 
-class NoteTemplates(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server(env={"CHANCERY_NOW": NOW})
-        cls.tokens = {}
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
-
-    def call(self, user, method, path, body=None):
-        if user not in self.tokens:
-            self.tokens[user] = self.server.token(user)
-        return self.server.request(method, path, body, headers=self.tokens[user])
-
-    def ok(self, user, method, path, body=None, status=200):
-        r = self.call(user, method, path, body)
-        self.assertEqual(r.status, status, f"{method} {path}: {r.body}")
-        return r.json()
+class NoteTemplates(ServerTest):
+    server_env = {"CHANCERY_NOW": NOW}
 
     def note(self, purpose, about, languages=("en", "ru", "kk"), **fields):
         """A note of `purpose` about `about`, drafted without a text and registered."""

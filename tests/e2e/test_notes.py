@@ -6,7 +6,7 @@ does."""
 import concurrent.futures
 import unittest
 
-from harness import Server
+from harness import ServerTest
 
 NOW = "2021-09-01T06:00:00Z"  # 12:00 in Nur-Sultan
 # Texts given at creation are templates, expanded at registration: what every note has (R18–R19).
@@ -19,25 +19,8 @@ TEXTS = [{"lang": lang, "blocks": [{"role": "number", "text": "№ {{number}}"},
                             ("kk", "Хатшылық өзінің зор ілтипатын білдіреді."))]
 
 
-class Registers(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server(env={"CHANCERY_NOW": NOW})
-        cls.tokens = {}
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
-
-    def call(self, user, method, path, body=None):
-        if user not in self.tokens:
-            self.tokens[user] = self.server.token(user)
-        return self.server.request(method, path, body, headers=self.tokens[user])
-
-    def ok(self, user, method, path, body=None, status=200):
-        r = self.call(user, method, path, body)
-        self.assertEqual(r.status, status, f"{method} {path}: {r.body}")
-        return r.json()
+class Registers(ServerTest):
+    server_env = {"CHANCERY_NOW": NOW}
 
     def draft(self, **fields):
         body = {"purpose": "other", "index": "7-1", "subject": "Calendar of events", "texts": TEXTS, **fields}
